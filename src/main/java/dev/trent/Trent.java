@@ -1,0 +1,68 @@
+package dev.trent;
+
+import dev.trent.api.Api;
+import dev.trent.auth.CallerResolver;
+import dev.trent.crypto.Randomness;
+import dev.trent.http.HttpServer;
+import dev.trent.kms.Kms;
+import dev.trent.kms.MutableClock;
+import dev.trent.store.InMemoryStore;
+import java.net.URI;
+
+/**
+ * A Trent server, built by hand from a {@link Config}: store, domain, API, HTTP. The command line
+ * and tests alike start one with {@link #start()} and stop it with {@link #close()}.
+ */
+public final class Trent implements AutoCloseable {
+    private final Config config;
+    private final MutableClock clock;
+    private final Api api;
+    private HttpServer server;
+
+    public Trent(Config config) {
+        this.config = config;
+        this.clock = new MutableClock(config.clock());
+        Kms kms = new Kms(new InMemoryStore(), clock, new Randomness());
+        this.api = new Api(kms);
+    }
+
+    /** Starts listening; returns this Trent for chaining. */
+    public synchronized Trent start() {
+        if (server != null) {
+            throw new IllegalStateException("Trent is already started");
+        }
+        server = HttpServer.start(config.bind(), config.port(), api,
+                new CallerResolver(config.defaultAccount(), config.defaultRegion()));
+        return this;
+    }
+
+    /** The port Trent listens on (the one it picked, when configured with port 0). */
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("Trent is not started");
+        }
+        return server.port();
+    }
+
+    /** The endpoint to give AWS clients: {@code http://HOST:PORT}. */
+    public URI endpoint() {
+        String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Trent's clock: move it to make scheduled deletions happen. */
+    public MutableClock clock() {
+        return clock;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+}

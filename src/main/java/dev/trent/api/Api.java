@@ -1,0 +1,81 @@
+package dev.trent.api;
+
+import dev.trent.auth.Caller;
+import dev.trent.kms.ErrorCode;
+import dev.trent.kms.Kms;
+import dev.trent.kms.KmsException;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * The KMS API: for each operation, its request shape and its handler. A call fills a request of
+ * the operation's shape (the caller decodes the wire format into it), checks it against AWS's
+ * constraints, and hands it to the handler.
+ */
+public final class Api {
+
+    /** Fills a request builder from the wire. */
+    @FunctionalInterface
+    public interface RequestDecoder {
+        void decodeInto(SdkPojo requestBuilder);
+    }
+
+    private record Route<Q extends SdkPojo>(Supplier<? extends SdkBuilder<?, Q>> newRequest,
+            BiFunction<Caller, Q, ? extends SdkPojo> handler) {
+
+        SdkPojo call(Caller caller, RequestDecoder decoder, RequestValidator validator, Kms kms) {
+            SdkBuilder<?, Q> builder = newRequest.get();
+            decoder.decodeInto((SdkPojo) builder);
+            Q request = builder.build();
+            validator.validate(request);
+            kms.catchUp();
+            return handler.apply(caller, request);
+        }
+    }
+
+    private final Map<Operation, Route<?>> routes = new EnumMap<>(Operation.class);
+    private final RequestValidator validator;
+    private final Kms kms;
+
+    public Api(Kms kms) {
+        this.kms = kms;
+        this.validator = new RequestValidator(Constraints.load());
+        new KeyHandlers(kms, this::route).register();
+        new CryptoHandlers(kms, this::route).register();
+        new AliasHandlers(kms, this::route).register();
+        new TagHandlers(kms, this::route).register();
+        new PolicyHandlers(kms, this::route).register();
+    }
+
+    /** How handler groups add their operations. */
+    @FunctionalInterface
+    interface Routes {
+        <Q extends SdkPojo> void add(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
+                BiFunction<Caller, Q, ? extends SdkPojo> handler);
+    }
+
+    private <Q extends SdkPojo> void route(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
+            BiFunction<Caller, Q, ? extends SdkPojo> handler) {
+        if (routes.put(op, new Route<>(newRequest, handler)) != null) {
+            throw new IllegalStateException(op + " has two handlers");
+        }
+    }
+
+    public boolean supports(Operation op) {
+        return routes.containsKey(op);
+    }
+
+    public SdkPojo call(Caller caller, Operation op, RequestDecoder decoder) {
+        Route<?> route = routes.get(op);
+        if (route == null) {
+            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
+                    "Trent does not support " + op.awsName() + " yet. See the operations table in Trent's README.");
+        }
+        return route.call(caller, decoder, validator, kms);
+    }
+}

@@ -1,0 +1,110 @@
+package dev.trent.api;
+
+import static dev.trent.api.Shapes.domainEnum;
+import static dev.trent.api.Shapes.isTrue;
+
+import dev.trent.auth.Caller;
+import dev.trent.kms.CreateKeyCommand;
+import dev.trent.kms.KeySpec;
+import dev.trent.kms.KeyUsage;
+import dev.trent.kms.Keys;
+import dev.trent.kms.Kms;
+import dev.trent.kms.KmsException;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Origin;
+import dev.trent.kms.Page;
+import dev.trent.kms.Tag;
+import java.util.List;
+import software.amazon.awssdk.services.kms.model.CancelKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.CancelKeyDeletionResponse;
+import software.amazon.awssdk.services.kms.model.CreateKeyRequest;
+import software.amazon.awssdk.services.kms.model.CreateKeyResponse;
+import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.DisableKeyRequest;
+import software.amazon.awssdk.services.kms.model.DisableKeyResponse;
+import software.amazon.awssdk.services.kms.model.EnableKeyRequest;
+import software.amazon.awssdk.services.kms.model.EnableKeyResponse;
+import software.amazon.awssdk.services.kms.model.KeyListEntry;
+import software.amazon.awssdk.services.kms.model.ListKeysRequest;
+import software.amazon.awssdk.services.kms.model.ListKeysResponse;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionRequest;
+import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
+import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
+import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionResponse;
+
+/** CreateKey, DescribeKey, ListKeys, EnableKey, DisableKey, key deletion and description. */
+final class KeyHandlers {
+    private final Keys keys;
+    private final Api.Routes routes;
+
+    KeyHandlers(Kms kms, Api.Routes routes) {
+        this.keys = kms.keys();
+        this.routes = routes;
+    }
+
+    void register() {
+        routes.add(Operation.CREATE_KEY, CreateKeyRequest::builder, this::createKey);
+        routes.add(Operation.DESCRIBE_KEY, DescribeKeyRequest::builder, (caller, r) -> DescribeKeyResponse.builder()
+                .keyMetadata(Shapes.keyMetadata(keys.describe(caller.scope(), r.keyId()))).build());
+        routes.add(Operation.LIST_KEYS, ListKeysRequest::builder, this::listKeys);
+        routes.add(Operation.ENABLE_KEY, EnableKeyRequest::builder, (caller, r) -> {
+            keys.enable(caller.scope(), r.keyId());
+            return EnableKeyResponse.builder().build();
+        });
+        routes.add(Operation.DISABLE_KEY, DisableKeyRequest::builder, (caller, r) -> {
+            keys.disable(caller.scope(), r.keyId());
+            return DisableKeyResponse.builder().build();
+        });
+        routes.add(Operation.UPDATE_KEY_DESCRIPTION, UpdateKeyDescriptionRequest::builder, (caller, r) -> {
+            keys.updateDescription(caller.scope(), r.keyId(), r.description());
+            return UpdateKeyDescriptionResponse.builder().build();
+        });
+        routes.add(Operation.SCHEDULE_KEY_DELETION, ScheduleKeyDeletionRequest::builder, (caller, r) -> {
+            KmsKey key = keys.scheduleDeletion(caller.scope(), r.keyId(), r.pendingWindowInDays());
+            return ScheduleKeyDeletionResponse.builder()
+                    .keyId(key.arn())
+                    .deletionDate(key.deletionDate())
+                    .keyState(key.state().awsName())
+                    .pendingWindowInDays(key.pendingWindowInDays())
+                    .build();
+        });
+        routes.add(Operation.CANCEL_KEY_DELETION, CancelKeyDeletionRequest::builder, (caller, r) ->
+                CancelKeyDeletionResponse.builder().keyId(keys.cancelDeletion(caller.scope(), r.keyId()).arn()).build());
+    }
+
+    private CreateKeyResponse createKey(Caller caller, CreateKeyRequest r) {
+        String keySpec = r.keySpecAsString();
+        String legacySpec = r.customerMasterKeySpecAsString();
+        if (keySpec != null && legacySpec != null) {
+            throw KmsException.validation("You cannot specify KeySpec and CustomerMasterKeySpec in the same request. "
+                    + "CustomerMasterKeySpec parameter is deprecated. Use KeySpec parameter instead.");
+        }
+        KeySpec spec = domainEnum(keySpec != null ? keySpec : legacySpec, KeySpec.class);
+        KeyUsage usage = domainEnum(r.keyUsageAsString(), KeyUsage.class);
+        Origin origin = domainEnum(r.originAsString(), Origin.class);
+        List<Tag> tags = r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList();
+        KmsKey key = keys.create(caller.scope(), new CreateKeyCommand(
+                r.description() == null ? "" : r.description(),
+                spec == null ? KeySpec.SYMMETRIC_DEFAULT : spec,
+                usage == null ? KeyUsage.ENCRYPT_DECRYPT : usage,
+                origin == null ? Origin.AWS_KMS : origin,
+                isTrue(r.multiRegion()),
+                r.policy(),
+                tags,
+                r.customKeyStoreId(),
+                r.xksKeyId()));
+        return CreateKeyResponse.builder().keyMetadata(Shapes.keyMetadata(key)).build();
+    }
+
+    private ListKeysResponse listKeys(Caller caller, ListKeysRequest r) {
+        Page<KmsKey> page = keys.list(caller.scope(), r.limit(), r.marker());
+        return ListKeysResponse.builder()
+                .keys(page.items().stream()
+                        .map(k -> KeyListEntry.builder().keyId(k.keyId()).keyArn(k.arn()).build())
+                        .toList())
+                .nextMarker(page.nextMarker())
+                .truncated(page.truncated())
+                .build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.trent.api;
+
+import dev.trent.kms.KeyTags;
+import dev.trent.kms.Kms;
+import dev.trent.kms.Page;
+import dev.trent.kms.Tag;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsRequest;
+import software.amazon.awssdk.services.kms.model.ListResourceTagsResponse;
+import software.amazon.awssdk.services.kms.model.TagResourceRequest;
+import software.amazon.awssdk.services.kms.model.TagResourceResponse;
+import software.amazon.awssdk.services.kms.model.UntagResourceRequest;
+import software.amazon.awssdk.services.kms.model.UntagResourceResponse;
+
+/** TagResource, UntagResource, ListResourceTags. */
+final class TagHandlers {
+    private final KeyTags tags;
+    private final Api.Routes routes;
+
+    TagHandlers(Kms kms, Api.Routes routes) {
+        this.tags = kms.tags();
+        this.routes = routes;
+    }
+
+    void register() {
+        routes.add(Operation.TAG_RESOURCE, TagResourceRequest::builder, (caller, r) -> {
+            tags.tag(caller.scope(), r.keyId(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList());
+            return TagResourceResponse.builder().build();
+        });
+        routes.add(Operation.UNTAG_RESOURCE, UntagResourceRequest::builder, (caller, r) -> {
+            tags.untag(caller.scope(), r.keyId(), r.tagKeys());
+            return UntagResourceResponse.builder().build();
+        });
+        routes.add(Operation.LIST_RESOURCE_TAGS, ListResourceTagsRequest::builder, (caller, r) -> {
+            Page<Tag> page = tags.list(caller.scope(), r.keyId(), r.limit(), r.marker());
+            return ListResourceTagsResponse.builder()
+                    .tags(page.items().stream()
+                            .map(t -> software.amazon.awssdk.services.kms.model.Tag.builder()
+                                    .tagKey(t.key()).tagValue(t.value()).build())
+                            .toList())
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+    }
+}

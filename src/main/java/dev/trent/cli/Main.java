@@ -1,0 +1,71 @@
+package dev.trent.cli;
+
+import dev.trent.Config;
+import dev.trent.Trent;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar trent.jar}: runs Trent until interrupted. */
+@Command(name = "trent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Trent: a local emulator of AWS Key Management Service (KMS).%n"
+                + "Point any AWS SDK or the AWS CLI at it with --endpoint-url or AWS_ENDPOINT_URL_KMS.",
+        sortOptions = false)
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "6767",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free port).")
+    int port;
+
+    @Option(names = "--account", paramLabel = "ACCOUNT_ID", defaultValue = "000000000000",
+            description = "Account of requests whose access key id is not a 12-digit account id "
+                    + "(default: ${DEFAULT-VALUE}). An access key id of 12 digits is the account itself.")
+    String account;
+
+    @Option(names = "--region", paramLabel = "REGION", defaultValue = "us-east-1",
+            description = "Region of unsigned requests (default: ${DEFAULT-VALUE}). Signed requests use "
+                    + "the region of their SigV4 credential scope.")
+    String region;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (!account.matches("\\d{12}")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--account must be 12 digits, not '" + account + "'");
+        }
+        Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
+                .withDefaultAccount(account).withDefaultRegion(region)).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            trent.close();
+            stopped.countDown();
+        }, "trent-shutdown"));
+        long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        String endpoint = trent.endpoint().toString();
+        System.out.println("Trent listening on " + endpoint + " (started in " + startedMs + " ms). Try: "
+                + "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --region " + region
+                + " --endpoint-url " + endpoint + " kms create-key");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"Trent " + (version == null ? "(development build)" : version)};
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.trent.crypto;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Every random value Trent makes: key material, nonces, ids. */
+public final class Randomness {
+
+    private final SecureRandom random = new SecureRandom();
+
+    public byte[] bytes(int count) {
+        byte[] out = new byte[count];
+        random.nextBytes(out);
+        return out;
+    }
+
+    public String hex(int byteCount) {
+        return HexFormat.of().formatHex(bytes(byteCount));
+    }
+
+    /** A random (version 4) UUID, the form of AWS's key ids. */
+    public String uuid() {
+        byte[] b = bytes(16);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = (msb << 8) | (b[i] & 0xff);
+            lsb = (lsb << 8) | (b[8 + i] & 0xff);
+        }
+        return new UUID(msb, lsb).toString();
+    }
+}

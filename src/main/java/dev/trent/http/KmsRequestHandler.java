@@ -1,0 +1,117 @@
+package dev.trent.http;
+
+import dev.trent.api.Api;
+import dev.trent.api.Operation;
+import dev.trent.auth.Caller;
+import dev.trent.auth.CallerResolver;
+import dev.trent.kms.ErrorCode;
+import dev.trent.kms.KmsException;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One KMS request: {@code POST /} with {@code X-Amz-Target: TrentService.OPERATION} and an AWS JSON
+ * 1.1 body, answered with the response shape or AWS's error envelope.
+ */
+@ChannelHandler.Sharable
+final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
+    private static final String TARGET_PREFIX = "TrentService.";
+    private static final Logger log = LoggerFactory.getLogger(KmsRequestHandler.class);
+
+    private final Api api;
+    private final JsonCodec codec;
+    private final CallerResolver callers;
+
+    KmsRequestHandler(Api api, JsonCodec codec, CallerResolver callers) {
+        this.api = api;
+        this.codec = codec;
+        this.callers = callers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String requestId = UUID.randomUUID().toString();
+        FullHttpResponse response;
+        try {
+            response = ok(answer(request), requestId);
+        } catch (KmsException e) {
+            response = error(e.code(), e.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            log.error("Request {} ({}) failed", requestId, request.headers().get("X-Amz-Target"), e);
+            response = error(ErrorCode.INTERNAL,
+                    "The request was rejected because an internal exception occurred. The request can be retried.",
+                    requestId);
+        }
+        ctx.writeAndFlush(response);
+    }
+
+    private byte[] answer(FullHttpRequest request) {
+        Operation op = operation(request)
+                .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
+        Caller caller = callers.resolve(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        byte[] body = ByteBufUtil.getBytes(request.content());
+        SdkPojo result = api.call(caller, op, builder -> codec.read(body, builder));
+        return codec.write(result);
+    }
+
+    /** The operation a request names, if it is a KMS request at all. */
+    private static Optional<Operation> operation(FullHttpRequest request) {
+        if (request.method() != HttpMethod.POST || !request.uri().equals("/")) {
+            return Optional.empty();
+        }
+        String target = request.headers().get("X-Amz-Target");
+        String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (target == null || !target.startsWith(TARGET_PREFIX) || !jsonContent(contentType)) {
+            return Optional.empty();
+        }
+        return Operation.named(target.substring(TARGET_PREFIX.length()));
+    }
+
+    private static boolean jsonContent(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].trim();
+        return type.equalsIgnoreCase(CONTENT_TYPE) || type.equalsIgnoreCase("application/json");
+    }
+
+    private static FullHttpResponse ok(byte[] body, String requestId) {
+        return response(HttpResponseStatus.OK, body, requestId);
+    }
+
+    private FullHttpResponse error(ErrorCode code, String message, String requestId) {
+        return response(ErrorStatus.of(code), codec.writeError(code.awsName(), message), requestId);
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String requestId) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, CONTENT_TYPE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("x-amzn-RequestId", requestId);
+        return response;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Connection {} closed after an error", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.trent.kms;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListSet;
+
+/**
+ * The keys waiting for their deletion date, soonest first, so that each request can delete the
+ * ones whose date the clock has passed by looking at the head of a queue.
+ */
+final class DeletionSchedule {
+    record Entry(Instant date, Scope scope, String keyId) {
+    }
+
+    private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::date)
+            .thenComparing(e -> e.scope().account())
+            .thenComparing(e -> e.scope().region())
+            .thenComparing(Entry::keyId);
+
+    private final NavigableSet<Entry> entries = new ConcurrentSkipListSet<>(ORDER);
+
+    void add(KmsKey key) {
+        entries.add(new Entry(key.deletionDate(), key.scope(), key.keyId()));
+    }
+
+    void remove(KmsKey key) {
+        if (key.deletionDate() != null) {
+            entries.remove(new Entry(key.deletionDate(), key.scope(), key.keyId()));
+        }
+    }
+
+    /** Takes the next entry whose date is not after {@code now}, if there is one. */
+    Optional<Entry> pollDue(Instant now) {
+        while (true) {
+            Iterator<Entry> soonest = entries.iterator();
+            if (!soonest.hasNext()) {
+                return Optional.empty();
+            }
+            Entry first = soonest.next();
+            if (first.date().isAfter(now)) {
+                return Optional.empty();
+            }
+            if (entries.remove(first)) {
+                return Optional.of(first);
+            }
+        }
+    }
+}

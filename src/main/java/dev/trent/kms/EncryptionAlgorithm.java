@@ -1,0 +1,9 @@
+package dev.trent.kms;
+
+/** AWS's {@code EncryptionAlgorithmSpec}. */
+public enum EncryptionAlgorithm {
+    SYMMETRIC_DEFAULT,
+    RSAES_OAEP_SHA_1,
+    RSAES_OAEP_SHA_256,
+    SM2PKE
+}

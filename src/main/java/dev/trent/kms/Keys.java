@@ -1,0 +1,145 @@
+package dev.trent.kms;
+
+import dev.trent.kms.KeyResolver.Accepts;
+import dev.trent.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The life of a key: creation, description, enabling, disabling, deletion. */
+public final class Keys {
+    static final int DEFAULT_PENDING_WINDOW_DAYS = 30;
+    private static final int MIN_PENDING_WINDOW_DAYS = 7;
+
+    private final Store store;
+    private final ScopeLocks locks;
+    private final KeyResolver resolver;
+    private final KeyFactory factory;
+    private final DeletionSchedule deletions;
+    private final Clock clock;
+
+    Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, DeletionSchedule deletions,
+            Clock clock) {
+        this.store = store;
+        this.locks = locks;
+        this.resolver = resolver;
+        this.factory = factory;
+        this.deletions = deletions;
+        this.clock = clock;
+    }
+
+    public KmsKey create(Scope scope, CreateKeyCommand command) {
+        if (!command.spec().allows(command.usage())) {
+            throw KmsException.validation("KeyUsage " + command.usage() + " is not compatible with KeySpec "
+                    + command.spec());
+        }
+        if (!command.spec().implemented()) {
+            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
+                    "Trent does not support KeySpec " + command.spec() + " yet: only SYMMETRIC_DEFAULT keys.");
+        }
+        if (command.xksKeyId() != null && command.customKeyStoreId() == null) {
+            throw KmsException.validation("XksKeyId is only valid with the CustomKeyStoreId of an external key store.");
+        }
+        if (command.customKeyStoreId() != null) {
+            throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_NOT_FOUND, null);
+        }
+        if (command.origin() == Origin.AWS_CLOUDHSM || command.origin() == Origin.EXTERNAL_KEY_STORE) {
+            throw KmsException.validation("CustomKeyStoreId is required when Origin is " + command.origin());
+        }
+        if (command.policy() != null) {
+            KeyPolicies.validate(command.policy());
+        }
+        TagRules.validate(command.tags());
+        KmsKey key = factory.create(scope, new KeyFactory.NewKey(command.spec(), command.usage(), command.origin(),
+                KeyManager.CUSTOMER, command.multiRegion(), command.description(), command.policy(),
+                TagRules.merge(List.of(), command.tags())));
+        locks.write(scope, () -> store.putKey(key));
+        return key;
+    }
+
+    public KmsKey describe(Scope scope, String keyId) {
+        return resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:DescribeKey");
+    }
+
+    public Page<KmsKey> list(Scope scope, Integer limit, String marker) {
+        return Paging.page("keys", marker, limit, 100, (after, count) -> store.keys(scope, after, count),
+                KmsKey::keyId);
+    }
+
+    public void enable(Scope scope, String keyId) {
+        change(scope, keyId, "kms:EnableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.ENABLED));
+    }
+
+    public void disable(Scope scope, String keyId) {
+        change(scope, keyId, "kms:DisableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.DISABLED));
+    }
+
+    public void updateDescription(Scope scope, String keyId, String description) {
+        change(scope, keyId, "kms:UpdateKeyDescription", KeyStateRule.NOT_PENDING_DELETION,
+                key -> key.withDescription(description));
+    }
+
+    public KmsKey scheduleDeletion(Scope scope, String keyId, Integer pendingWindowInDays) {
+        int days = pendingWindowInDays == null ? DEFAULT_PENDING_WINDOW_DAYS : pendingWindowInDays;
+        if (days < MIN_PENDING_WINDOW_DAYS || days > DEFAULT_PENDING_WINDOW_DAYS) {
+            throw KmsException.validation("PendingWindowInDays must be between " + MIN_PENDING_WINDOW_DAYS
+                    + " and " + DEFAULT_PENDING_WINDOW_DAYS);
+        }
+        KmsKey scheduled = change(scope, keyId, "kms:ScheduleKeyDeletion", KeyStateRule.NOT_PENDING_DELETION,
+                key -> key.withPendingDeletion(clock.instant().plus(Duration.ofDays(days)), days));
+        deletions.add(scheduled);
+        return scheduled;
+    }
+
+    public KmsKey cancelDeletion(Scope scope, String keyId) {
+        KmsKey before = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:CancelKeyDeletion");
+        KmsKey cancelled = locks.write(before.scope(), () -> {
+            KmsKey key = resolver.key(before.scope(), before.keyId());
+            if (key.state() != KeyState.PENDING_DELETION) {
+                throw new KmsException(ErrorCode.INVALID_STATE, key.arn() + " is not pending deletion.");
+            }
+            KmsKey restored = key.withState(key.currentMaterialId() == null ? KeyState.PENDING_IMPORT : KeyState.DISABLED);
+            store.putKey(restored);
+            deletions.remove(key);
+            return restored;
+        });
+        return cancelled;
+    }
+
+    /** Deletes the keys whose deletion date the clock has passed, with their aliases. */
+    void deleteDue() {
+        Instant now = clock.instant();
+        for (var due = deletions.pollDue(now); due.isPresent(); due = deletions.pollDue(now)) {
+            DeletionSchedule.Entry entry = due.get();
+            locks.write(entry.scope(), () -> store.key(entry.scope(), entry.keyId())
+                    .filter(key -> key.state() == KeyState.PENDING_DELETION && !key.deletionDate().isAfter(now))
+                    .ifPresent(key -> {
+                        store.aliasesOf(key.scope(), key.keyId())
+                                .forEach(alias -> store.deleteAlias(alias.scope(), alias.name()));
+                        store.deleteKey(key.scope(), key.keyId());
+                    }));
+        }
+    }
+
+    void scheduleStoredDeletions() {
+        store.keysPendingDeletion().forEach(deletions::add);
+    }
+
+    /**
+     * Applies a change to a customer managed key named by key id or key ARN, under the scope's lock,
+     * after the operation's key state rule.
+     */
+    KmsKey change(Scope scope, String keyId, String action, KeyStateRule rule,
+            java.util.function.UnaryOperator<KmsKey> change) {
+        KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action);
+        return locks.write(named.scope(), () -> {
+            KmsKey key = resolver.key(named.scope(), named.keyId());
+            AwsManagedKeys.refuseChange(key, action);
+            rule.check(key);
+            KmsKey changed = change.apply(key);
+            store.putKey(changed);
+            return changed;
+        });
+    }
+}

@@ -1,0 +1,52 @@
+package dev.trent.kms;
+
+import dev.trent.crypto.Randomness;
+import dev.trent.crypto.SymmetricCipher;
+import dev.trent.store.Store;
+import java.time.Clock;
+
+/** The KMS domain, wired: every AWS rule about keys, aliases, tags, policies and their use. */
+public final class Kms {
+    private final Keys keys;
+    private final Aliases aliases;
+    private final KeyTags tags;
+    private final KeyPolicies policies;
+    private final Cryptography cryptography;
+
+    public Kms(Store store, Clock clock, Randomness random) {
+        ScopeLocks locks = new ScopeLocks();
+        KeyFactory factory = new KeyFactory(random, clock);
+        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory));
+        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), clock);
+        this.aliases = new Aliases(store, locks, resolver, clock);
+        this.tags = new KeyTags(keys, resolver);
+        this.policies = new KeyPolicies(keys, resolver);
+        this.cryptography = new Cryptography(store, resolver, new SymmetricCipher(random), random);
+        keys.scheduleStoredDeletions();
+    }
+
+    /** Carries out what the clock has made due (deletions at their date); called before each request. */
+    public void catchUp() {
+        keys.deleteDue();
+    }
+
+    public Keys keys() {
+        return keys;
+    }
+
+    public Aliases aliases() {
+        return aliases;
+    }
+
+    public KeyTags tags() {
+        return tags;
+    }
+
+    public KeyPolicies policies() {
+        return policies;
+    }
+
+    public Cryptography cryptography() {
+        return cryptography;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.trent.kms;
+
+/** An account in a region: everything in KMS (keys, aliases, ...) lives in exactly one. */
+public record Scope(String account, String region) {
+
+    /** The AWS partition of a region: China and GovCloud regions have their own. */
+    public String partition() {
+        if (region.startsWith("cn-")) {
+            return "aws-cn";
+        }
+        if (region.startsWith("us-gov-")) {
+            return "aws-us-gov";
+        }
+        if (region.startsWith("us-iso-")) {
+            return "aws-iso";
+        }
+        if (region.startsWith("us-isob-")) {
+            return "aws-iso-b";
+        }
+        return "aws";
+    }
+
+    public String keyArn(String keyId) {
+        return arnPrefix() + "key/" + keyId;
+    }
+
+    public String aliasArn(String aliasName) {
+        return arnPrefix() + aliasName;
+    }
+
+    public String rootPrincipal() {
+        return "arn:" + partition() + ":iam::" + account + ":root";
+    }
+
+    private String arnPrefix() {
+        return "arn:" + partition() + ":kms:" + region + ":" + account + ":";
+    }
+}

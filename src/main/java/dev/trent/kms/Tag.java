@@ -1,0 +1,4 @@
+package dev.trent.kms;
+
+public record Tag(String key, String value) {
+}

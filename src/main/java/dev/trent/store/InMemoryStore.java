@@ -1,0 +1,104 @@
+package dev.trent.store;
+
+import dev.trent.kms.Alias;
+import dev.trent.kms.KeyState;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Scope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The default store: everything in memory, gone when Trent stops. */
+public final class InMemoryStore implements Store {
+
+    private static final class ScopeData {
+        final NavigableMap<String, KmsKey> keys = new ConcurrentSkipListMap<>();
+        final NavigableMap<String, Alias> aliases = new ConcurrentSkipListMap<>();
+    }
+
+    private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
+
+    private ScopeData data(Scope scope) {
+        return scopes.computeIfAbsent(scope, s -> new ScopeData());
+    }
+
+    @Override
+    public Optional<KmsKey> key(Scope scope, String keyId) {
+        return Optional.ofNullable(data(scope).keys.get(keyId));
+    }
+
+    @Override
+    public void putKey(KmsKey key) {
+        data(key.scope()).keys.put(key.keyId(), key);
+    }
+
+    @Override
+    public void deleteKey(Scope scope, String keyId) {
+        data(scope).keys.remove(keyId);
+    }
+
+    @Override
+    public List<KmsKey> keys(Scope scope, String afterKeyId, int limit) {
+        return page(data(scope).keys, afterKeyId, limit);
+    }
+
+    @Override
+    public List<KmsKey> keysPendingDeletion() {
+        List<KmsKey> pending = new ArrayList<>();
+        for (ScopeData data : scopes.values()) {
+            for (KmsKey key : data.keys.values()) {
+                if (key.state() == KeyState.PENDING_DELETION) {
+                    pending.add(key);
+                }
+            }
+        }
+        return pending;
+    }
+
+    @Override
+    public Optional<Alias> alias(Scope scope, String name) {
+        return Optional.ofNullable(data(scope).aliases.get(name));
+    }
+
+    @Override
+    public void putAlias(Alias alias) {
+        data(alias.scope()).aliases.put(alias.name(), alias);
+    }
+
+    @Override
+    public void deleteAlias(Scope scope, String name) {
+        data(scope).aliases.remove(name);
+    }
+
+    @Override
+    public List<Alias> aliases(Scope scope, String afterName, int limit) {
+        return page(data(scope).aliases, afterName, limit);
+    }
+
+    @Override
+    public List<Alias> aliasesOf(Scope scope, String keyId) {
+        List<Alias> result = new ArrayList<>();
+        for (Alias alias : data(scope).aliases.values()) {
+            if (keyId.equals(alias.targetKeyId())) {
+                result.add(alias);
+            }
+        }
+        return result;
+    }
+
+    private static <T> List<T> page(NavigableMap<String, T> map, String after, int limit) {
+        NavigableMap<String, T> tail = after == null ? map : map.tailMap(after, false);
+        List<T> result = new ArrayList<>(Math.min(limit, 64));
+        for (T value : tail.values()) {
+            if (result.size() == limit) {
+                break;
+            }
+            result.add(value);
+        }
+        return result;
+    }
+}

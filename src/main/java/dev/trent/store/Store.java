@@ -1,0 +1,40 @@
+package dev.trent.store;
+
+import dev.trent.kms.Alias;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Scope;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where keys and aliases are kept. Writes replace whole values; the domain serializes the writes
+ * to one scope, so a store only has to make each single call atomic.
+ */
+public interface Store {
+
+    Optional<KmsKey> key(Scope scope, String keyId);
+
+    /** Inserts or replaces the key with this scope and key id. */
+    void putKey(KmsKey key);
+
+    void deleteKey(Scope scope, String keyId);
+
+    /** Up to {@code limit} keys of the scope in key id order, after {@code afterKeyId} (null: from the first). */
+    List<KmsKey> keys(Scope scope, String afterKeyId, int limit);
+
+    /** Every key, in any scope, that is pending deletion: read once at start-up to schedule the deletions. */
+    List<KmsKey> keysPendingDeletion();
+
+    Optional<Alias> alias(Scope scope, String name);
+
+    /** Inserts or replaces the alias with this scope and name. */
+    void putAlias(Alias alias);
+
+    void deleteAlias(Scope scope, String name);
+
+    /** Up to {@code limit} aliases of the scope in name order, after {@code afterName} (null: from the first). */
+    List<Alias> aliases(Scope scope, String afterName, int limit);
+
+    /** The aliases of the scope that point to the key. */
+    List<Alias> aliasesOf(Scope scope, String keyId);
+}

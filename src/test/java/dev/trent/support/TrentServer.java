@@ -1,0 +1,61 @@
+package dev.trent.support;
+
+import dev.trent.Config;
+import dev.trent.Trent;
+import java.net.URI;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * A real Trent on a free port for a test class, and AWS SDK clients pointed at it. Register with
+ * {@code @RegisterExtension static final TrentServer trent = new TrentServer();}.
+ */
+public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
+    public static final String ACCOUNT = "111122223333";
+    public static final String OTHER_ACCOUNT = "444455556666";
+    public static final String REGION = "us-east-1";
+    public static final String OTHER_REGION = "eu-west-1";
+
+    private Trent trent;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        trent = new Trent(Config.defaults().withPort(0)).start();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        trent.close();
+    }
+
+    public Trent trent() {
+        return trent;
+    }
+
+    public URI endpoint() {
+        return trent.endpoint();
+    }
+
+    /** A client for the test account in the test region. */
+    public KmsClient client() {
+        return client(ACCOUNT, REGION);
+    }
+
+    /** A client whose requests Trent attributes to this account (the access key id) and region. */
+    public KmsClient client(String account, String region) {
+        return KmsClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "secret")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .build();
+    }
+}
