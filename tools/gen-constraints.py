@@ -8,7 +8,12 @@ them from the SDK's enum classes, which are newer than any model file.
 
   curl -sO https://repo.maven.apache.org/maven2/com/amazonaws/aws-java-sdk-models/1.12.797/aws-java-sdk-models-1.12.797.jar
   unzip -p aws-java-sdk-models-1.12.797.jar models/kms-2014-11-01-model.json > kms.json
-  tools/gen-constraints.py kms.json > src/main/resources/dev/trent/api/constraints.json
+  tools/gen-constraints.py kms.json > src/main/resources/dev/trent/api/constraints.tsv
+
+One line per constrained member, tab-separated: the structure, the member path (".member" for the
+elements of a list, ".key" / ".value" for a map's), then attributes as name=value (a bare name is
+a flag). A member of structure type names its structure with shape=NAME, described by its own lines.
+Plain text rather than JSON, so that reading it costs Trent's start-up next to nothing.
 """
 import json
 import sys
@@ -17,43 +22,47 @@ model = json.load(open(sys.argv[1]))
 shapes = model["shapes"]
 
 
-def member_constraint(shape_name):
+def attributes(shape_name):
     shape = shapes[shape_name]
     kind = shape["type"]
-    out = {"type": kind}
+    out = [f"type={kind}"]
     if shape.get("sensitive") or kind == "blob":
-        out["hidden"] = True  # AWS leaves such values out of validation messages
+        out.append("hidden")  # AWS leaves such values out of validation messages
     for bound in ("min", "max", "pattern"):
         if bound in shape:
-            out[bound] = shape[bound]
+            out.append(f"{bound}={shape[bound]}")
     if "enum" in shape:
-        out["enum"] = shape_name
+        out.append(f"enum={shape_name}")
     if kind == "structure":
-        out["shape"] = shape_name
+        out.append(f"shape={shape_name}")
         pending.append(shape_name)
-    elif kind == "list":
-        out["member"] = member_constraint(shape["member"]["shape"])
-    elif kind == "map":
-        out["key"] = member_constraint(shape["key"]["shape"])
-        out["value"] = member_constraint(shape["value"]["shape"])
     return out
 
 
-table = {}
+def member_lines(structure, path, shape_name, required):
+    shape = shapes[shape_name]
+    attrs = attributes(shape_name) + (["required"] if required else [])
+    lines.append("\t".join([structure, path] + attrs))
+    if shape["type"] == "list":
+        member_lines(structure, path + ".member", shape["member"]["shape"], False)
+    elif shape["type"] == "map":
+        member_lines(structure, path + ".key", shape["key"]["shape"], False)
+        member_lines(structure, path + ".value", shape["value"]["shape"], False)
+
+
+lines = []
+done = set()
 pending = [op["input"]["shape"] for op in model["operations"].values() if "input" in op]
 while pending:
     name = pending.pop()
-    if name in table:
+    if name in done:
         continue
+    done.add(name)
     shape = shapes[name]
     required = set(shape.get("required", []))
-    members = {}
-    table[name] = members
     for member, ref in shape["members"].items():
-        c = member_constraint(ref["shape"])
-        if member in required:
-            c["required"] = True
-        members[member] = c
+        member_lines(name, member, ref["shape"], member in required)
 
-json.dump(dict(sorted(table.items())), sys.stdout, indent=1, sort_keys=True)
-print()
+for line in sorted(lines):
+    assert "\n" not in line
+    print(line)

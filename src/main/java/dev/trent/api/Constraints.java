@@ -1,24 +1,28 @@
 package dev.trent.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * AWS's constraints on every request member (required, length, range, pattern, enum), read from
- * {@code constraints.json}, which tools/gen-constraints.py extracts from the AWS service model.
+ * {@code constraints.tsv}, which tools/gen-constraints.py extracts from the AWS service model.
  */
 final class Constraints {
 
-    /** The constraint on one member, or on the elements, keys or values of a list or map member. */
-    /** @param hidden AWS leaves the value out of its messages (blobs, sensitive members) */
+    /**
+     * The constraint on one member, or on the elements, keys or values of a list or map member.
+     *
+     * @param hidden AWS leaves the value out of its messages (blobs, sensitive members)
+     * @param shape the structure a member of structure type holds
+     */
     record Constraint(String type, Long min, Long max, Pattern pattern, List<String> enumValues, boolean required,
             boolean hidden, Constraint member, Constraint key, Constraint value, String shape) {
     }
@@ -36,36 +40,47 @@ final class Constraints {
     }
 
     static Constraints load() {
-        try (InputStream in = Constraints.class.getResourceAsStream("constraints.json")) {
-            JsonNode root = new ObjectMapper().readTree(in);
-            Map<String, Map<String, Constraint>> shapes = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> shape = it.next();
-                Map<String, Constraint> members = new HashMap<>();
-                shape.getValue().fields().forEachRemaining(m -> members.put(m.getKey(), parse(m.getValue())));
-                shapes.put(shape.getKey(), members);
+        Map<String, Map<String, String[]>> lines = new HashMap<>();
+        try (InputStream in = Constraints.class.getResourceAsStream("constraints.tsv");
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String[] columns = line.split("\t");
+                lines.computeIfAbsent(columns[0], s -> new HashMap<>()).put(columns[1], columns);
             }
-            return new Constraints(shapes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("constraints.json is missing from the jar", e);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("constraints.tsv is missing from the jar", e);
         }
+        Map<String, Map<String, Constraint>> shapes = new HashMap<>();
+        lines.forEach((shape, members) -> {
+            Map<String, Constraint> constraints = new HashMap<>();
+            members.keySet().stream().filter(path -> !path.contains("."))
+                    .forEach(path -> constraints.put(path, parse(members, path)));
+            shapes.put(shape, constraints);
+        });
+        return new Constraints(shapes);
     }
 
-    private static Constraint parse(JsonNode node) {
-        if (node == null) {
+    private static Constraint parse(Map<String, String[]> members, String path) {
+        String[] columns = members.get(path);
+        if (columns == null) {
             return null;
         }
+        Map<String, String> attributes = new HashMap<>();
+        for (int i = 2; i < columns.length; i++) {
+            String[] pair = columns[i].split("=", 2);
+            attributes.put(pair[0], pair.length == 2 ? pair[1] : "");
+        }
         return new Constraint(
-                node.path("type").asText(),
-                node.has("min") ? node.get("min").asLong() : null,
-                node.has("max") ? node.get("max").asLong() : null,
-                node.has("pattern") ? Pattern.compile(node.get("pattern").asText()) : null,
-                node.has("enum") ? SdkEnums.values(node.get("enum").asText()) : null,
-                node.path("required").asBoolean(false),
-                node.path("hidden").asBoolean(false),
-                parse(node.get("member")),
-                parse(node.get("key")),
-                parse(node.get("value")),
-                node.has("shape") ? node.get("shape").asText() : null);
+                attributes.get("type"),
+                attributes.containsKey("min") ? Long.valueOf(attributes.get("min")) : null,
+                attributes.containsKey("max") ? Long.valueOf(attributes.get("max")) : null,
+                attributes.containsKey("pattern") ? Pattern.compile(attributes.get("pattern")) : null,
+                attributes.containsKey("enum") ? SdkEnums.values(attributes.get("enum")) : null,
+                attributes.containsKey("required"),
+                attributes.containsKey("hidden"),
+                parse(members, path + ".member"),
+                parse(members, path + ".key"),
+                parse(members, path + ".value"),
+                attributes.get("shape"));
     }
 }

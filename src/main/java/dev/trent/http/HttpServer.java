@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /** The Netty server: HTTP/1.1 with keep-alive, whole requests handed to the KMS handler. */
 public final class HttpServer implements AutoCloseable {
@@ -30,7 +31,8 @@ public final class HttpServer implements AutoCloseable {
         this.channel = channel;
     }
 
-    public static HttpServer start(String bind, int port, Api api, CallerResolver callers) {
+    /** @param api the API, waited for by the first requests when it is still being built */
+    public static HttpServer start(String bind, int port, Supplier<Api> api, CallerResolver callers) {
         KmsRequestHandler handler = new KmsRequestHandler(api, new JsonCodec(), callers);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());

@@ -3,10 +3,8 @@ package dev.trent.http;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.trent.kms.ErrorCode;
 import dev.trent.kms.KmsException;
 import java.io.ByteArrayOutputStream;
@@ -16,10 +14,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
@@ -36,105 +35,115 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * epoch seconds. A value of the wrong JSON type is a {@code SerializationException}, as with AWS.
  */
 public final class JsonCodec {
-    private final ObjectMapper mapper;
-    private final JsonFactory factory;
-
-    public JsonCodec() {
-        this.factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                .build();
-        this.mapper = new ObjectMapper(factory);
-    }
+    private final JsonFactory factory = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .build();
+    private final Map<Class<?>, Map<String, SdkField<?>>> fieldsByClass = new ConcurrentHashMap<>();
 
     /** Fills a request builder from a request body; an empty body is an empty object. */
     public void read(byte[] body, SdkPojo builder) {
-        if (body.length == 0) {
-            return;
-        }
-        JsonNode root;
         try (JsonParser parser = factory.createParser(body)) {
-            root = mapper.readTree(parser);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw serialization(mismatch(first, "a structure"));
+            }
+            readStructure(parser, builder);
             if (parser.nextToken() != null) {
                 throw serialization("Unexpected content after the JSON request body.");
             }
         } catch (IOException e) {
             throw serialization("The request body is not valid JSON.");
         }
-        if (root == null || root.isMissingNode()) {
-            return;
-        }
-        if (!root.isObject()) {
-            throw serialization(mismatch(root, "a structure"));
-        }
-        readStructure(root, builder);
     }
 
-    private void readStructure(JsonNode object, SdkPojo builder) {
-        for (SdkField<?> field : builder.sdkFields()) {
-            JsonNode node = object.get(field.locationName());
-            if (node != null && !node.isNull()) {
-                field.set(builder, readValue(field, node));
+    /** Reads the members of an object whose START_OBJECT was just read; unknown members are skipped. */
+    private void readStructure(JsonParser parser, SdkPojo builder) throws IOException {
+        Map<String, SdkField<?>> fields = fieldsByName(builder);
+        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            SdkField<?> field = fields.get(parser.currentName());
+            JsonToken value = parser.nextToken();
+            if (field == null) {
+                parser.skipChildren();
+            } else if (value != JsonToken.VALUE_NULL) {
+                field.set(builder, readValue(field, parser, value));
             }
         }
     }
 
-    private Object readValue(SdkField<?> field, JsonNode node) {
+    private Map<String, SdkField<?>> fieldsByName(SdkPojo builder) {
+        return fieldsByClass.computeIfAbsent(builder.getClass(), c -> {
+            Map<String, SdkField<?>> byName = new HashMap<>();
+            builder.sdkFields().forEach(f -> byName.put(f.locationName(), f));
+            return byName;
+        });
+    }
+
+    private Object readValue(SdkField<?> field, JsonParser parser, JsonToken token) throws IOException {
         MarshallingKnownType type = field.marshallingType().getKnownType();
         switch (type) {
             case STRING:
-                expect(node, JsonNodeType.STRING, "a String");
-                return node.textValue();
+                expect(token, JsonToken.VALUE_STRING, "a String");
+                return parser.getText();
             case INTEGER:
-                expectIntegral(node, "an Integer");
-                if (!node.canConvertToInt()) {
-                    throw serialization("Integer value out of range: " + node.asText());
+                expect(token, JsonToken.VALUE_NUMBER_INT, "an Integer");
+                if (parser.getNumberType() != JsonParser.NumberType.INT) {
+                    throw serialization("Integer value out of range: " + parser.getText());
                 }
-                return node.intValue();
+                return parser.getIntValue();
             case LONG:
-                expectIntegral(node, "a Long");
-                if (!node.canConvertToLong()) {
-                    throw serialization("Long value out of range: " + node.asText());
+                expect(token, JsonToken.VALUE_NUMBER_INT, "a Long");
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw serialization("Long value out of range: " + parser.getText());
                 }
-                return node.longValue();
+                return parser.getLongValue();
             case BOOLEAN:
-                expect(node, JsonNodeType.BOOLEAN, "a Boolean");
-                return node.booleanValue();
+                if (token != JsonToken.VALUE_TRUE && token != JsonToken.VALUE_FALSE) {
+                    throw serialization(mismatch(token, "a Boolean"));
+                }
+                return token == JsonToken.VALUE_TRUE;
             case SDK_BYTES:
-                expect(node, JsonNodeType.STRING, "a Blob");
+                expect(token, JsonToken.VALUE_STRING, "a Blob");
                 try {
-                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(node.textValue()));
+                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(parser.getText()));
                 } catch (IllegalArgumentException e) {
                     throw serialization("Base64 encoded value is invalid for '" + field.locationName() + "'.");
                 }
             case INSTANT:
-                expect(node, JsonNodeType.NUMBER, "a Date");
-                return epochSecondsToInstant(node.decimalValue());
+                if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+                    throw serialization(mismatch(token, "a Date"));
+                }
+                return epochSecondsToInstant(parser.getDecimalValue());
             case SDK_POJO:
-                expect(node, JsonNodeType.OBJECT, "a structure");
+                expect(token, JsonToken.START_OBJECT, "a structure");
                 SdkPojo nested = field.constructor().get();
-                readStructure(node, nested);
+                readStructure(parser, nested);
                 return ((Buildable) nested).build();
             case LIST:
-                expect(node, JsonNodeType.ARRAY, "a list");
+                expect(token, JsonToken.START_ARRAY, "a list");
                 SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-                List<Object> list = new ArrayList<>(node.size());
-                for (JsonNode element : node) {
-                    if (element.isNull()) {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken element = parser.nextToken(); element != JsonToken.END_ARRAY;
+                        element = parser.nextToken()) {
+                    if (element == JsonToken.VALUE_NULL) {
                         throw serialization("null is not a valid member of a list.");
                     }
-                    list.add(readValue(member, element));
+                    list.add(readValue(member, parser, element));
                 }
                 return list;
             case MAP:
-                expect(node, JsonNodeType.OBJECT, "a map");
+                expect(token, JsonToken.START_OBJECT, "a map");
                 SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
                 Map<String, Object> map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> entry = it.next();
-                    if (entry.getValue().isNull()) {
+                for (JsonToken key = parser.nextToken(); key == JsonToken.FIELD_NAME; key = parser.nextToken()) {
+                    String name = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (value == JsonToken.VALUE_NULL) {
                         throw serialization("null is not a valid value of a map.");
                     }
-                    map.put(entry.getKey(), readValue(valueField, entry.getValue()));
+                    map.put(name, readValue(valueField, parser, value));
                 }
                 return map;
             default:
@@ -148,26 +157,20 @@ public final class JsonCodec {
                 seconds.subtract(whole).movePointRight(9).longValue());
     }
 
-    private static void expect(JsonNode node, JsonNodeType type, String target) {
-        if (node.getNodeType() != type) {
-            throw serialization(mismatch(node, target));
-        }
-    }
-
-    private static void expectIntegral(JsonNode node, String target) {
-        if (!node.isIntegralNumber()) {
-            throw serialization(mismatch(node, target));
+    private static void expect(JsonToken token, JsonToken expected, String target) {
+        if (token != expected) {
+            throw serialization(mismatch(token, target));
         }
     }
 
     /** In the words of AWS's JSON service framework. */
-    private static String mismatch(JsonNode node, String target) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> "Start of structure or map found where not expected.";
-            case ARRAY -> "Start of list found where not expected.";
-            case STRING -> "STRING_VALUE can not be converted to " + target;
-            case BOOLEAN -> "BOOLEAN_VALUE can not be converted to " + target;
-            case NUMBER -> "NUMBER_VALUE can not be converted to " + target;
+    private static String mismatch(JsonToken token, String target) {
+        return switch (token) {
+            case START_OBJECT -> "Start of structure or map found where not expected.";
+            case START_ARRAY -> "Start of list found where not expected.";
+            case VALUE_STRING -> "STRING_VALUE can not be converted to " + target;
+            case VALUE_TRUE, VALUE_FALSE -> "BOOLEAN_VALUE can not be converted to " + target;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "NUMBER_VALUE can not be converted to " + target;
             default -> "Unexpected JSON value where " + target + " was expected.";
         };
     }

@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkPojo;
@@ -34,11 +35,11 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private static final String TARGET_PREFIX = "TrentService.";
     private static final Logger log = LoggerFactory.getLogger(KmsRequestHandler.class);
 
-    private final Api api;
+    private final Supplier<Api> api;
     private final JsonCodec codec;
     private final CallerResolver callers;
 
-    KmsRequestHandler(Api api, JsonCodec codec, CallerResolver callers) {
+    KmsRequestHandler(Supplier<Api> api, JsonCodec codec, CallerResolver callers) {
         this.api = api;
         this.codec = codec;
         this.callers = callers;
@@ -66,7 +67,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
         Caller caller = callers.resolve(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        SdkPojo result = api.call(caller, op, builder -> codec.read(body, builder));
+        SdkPojo result = api.get().call(caller, op, builder -> codec.read(body, builder));
         return codec.write(result);
     }
 

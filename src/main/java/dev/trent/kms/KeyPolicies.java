@@ -1,14 +1,15 @@
 package dev.trent.kms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.trent.kms.KeyResolver.Accepts;
+import java.io.IOException;
 import java.util.List;
 
 /** Key policies: stored verbatim, one per key, named {@code default}. */
 public final class KeyPolicies {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final Keys keys;
     private final KeyResolver resolver;
@@ -41,17 +42,31 @@ public final class KeyPolicies {
 
     /** A key policy must be a JSON policy document: an object with at least one statement. */
     static void validate(String policy) {
-        JsonNode document;
-        try {
-            document = JSON.readTree(policy);
-        } catch (JsonProcessingException e) {
+        boolean hasStatement = false;
+        try (JsonParser parser = JSON.createParser(policy)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw malformed();
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                boolean statement = parser.currentName().equals("Statement");
+                JsonToken value = parser.nextToken();
+                if (statement && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        hasStatement = true;
+                        parser.skipChildren();
+                    }
+                } else {
+                    hasStatement |= statement && value == JsonToken.START_OBJECT;
+                    parser.skipChildren();
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw malformed();
+            }
+        } catch (IOException e) {
             throw malformed();
         }
-        if (document == null || !document.isObject()) {
-            throw malformed();
-        }
-        JsonNode statements = document.get("Statement");
-        if (statements == null || !(statements.isObject() || statements.isArray() && !statements.isEmpty())) {
+        if (!hasStatement) {
             throw malformed();
         }
     }
