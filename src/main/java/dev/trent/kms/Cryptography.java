@@ -118,13 +118,13 @@ public final class Cryptography {
 
     private Named decryptionKey(Scope scope, byte[] blob, String keyId, String action,
             EncryptionAlgorithm algorithm) {
-        KmsKey requested = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
         Ciphertext ciphertext = Ciphertext.parse(blob).orElseThrow(KmsException::invalidCiphertext);
         KmsArn arn = KmsArn.parse(ciphertext.keyArn()).filter(KmsArn::isKey)
                 .orElseThrow(KmsException::invalidCiphertext);
         if (!arn.account().equals(scope.account()) || !arn.region().equals(scope.region())) {
             throw KmsException.invalidCiphertext();
         }
+        KmsKey requested = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
         if (requested != null && !requested.keyId().equals(arn.name())) {
             throw new KmsException(ErrorCode.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
