@@ -90,9 +90,6 @@ public final class Aliases {
 
     private KmsKey target(Scope scope, String targetKeyId, String action) {
         KmsKey key = resolver.resolve(scope, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
-        if (!key.scope().equals(scope)) {
-            throw KeyResolver.keyNotFound(key.arn());
-        }
         if (key.manager() == KeyManager.AWS) {
             throw KeyResolver.accessDenied(scope, action, key.arn());
         }
