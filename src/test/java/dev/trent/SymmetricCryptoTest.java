@@ -746,7 +746,7 @@ class SymmetricCryptoTest {
 
     private static <E extends Throwable> E thrown(Class<E> type, ThrowingCallable call) {
         Throwable thrown = catchThrowable(call);
-        assertThat(thrown).isInstanceOf(type);
+        assertThat(thrown).as("the call should fail with %s", type.getSimpleName()).isInstanceOf(type);
         return type.cast(thrown);
     }
 
