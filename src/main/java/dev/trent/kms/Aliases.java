@@ -89,11 +89,7 @@ public final class Aliases {
     }
 
     private KmsKey target(Scope scope, String targetKeyId, String action) {
-        KmsKey key = resolver.resolve(scope, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
-        if (key.manager() == KeyManager.AWS) {
-            throw KeyResolver.accessDenied(scope, action, key.arn());
-        }
-        return key;
+        return resolver.resolve(scope, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
     }
 
     private static void checkName(String aliasName, String action, Scope scope) {

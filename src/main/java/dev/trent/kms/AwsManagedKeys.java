@@ -60,13 +60,11 @@ final class AwsManagedKeys {
     }
 
     /**
-     * AWS managed keys belong to their service: their policy lets the account read them but not
-     * change them, so AWS refuses every change as its policy would.
+     * AWS managed keys belong to their service: their policy lets the account describe, get and
+     * list them, and lets only the service (kms:ViaService) use them; nobody may change them.
      */
-    static void refuseChange(KmsKey key, String action) {
-        if (key.manager() == KeyManager.AWS) {
-            throw KeyResolver.accessDenied(key.scope(), action, key.arn());
-        }
+    static boolean allowsDirectly(String action) {
+        return action.startsWith("kms:Describe") || action.startsWith("kms:Get") || action.startsWith("kms:List");
     }
 
     private static String policy(Scope scope, String service) {

@@ -4,7 +4,6 @@ import dev.trent.crypto.Ciphertext;
 import dev.trent.crypto.Randomness;
 import dev.trent.crypto.SymmetricCipher;
 import dev.trent.kms.KeyResolver.Accepts;
-import dev.trent.store.Store;
 import java.util.Map;
 
 /** The cryptographic operations of symmetric keys: Encrypt, Decrypt, ReEncrypt, data keys, random bytes. */
@@ -25,13 +24,11 @@ public final class Cryptography {
     public record ReEncrypted(Opened source, Sealed destination) {
     }
 
-    private final Store store;
     private final KeyResolver resolver;
     private final SymmetricCipher cipher;
     private final Randomness random;
 
-    Cryptography(Store store, KeyResolver resolver, SymmetricCipher cipher, Randomness random) {
-        this.store = store;
+    Cryptography(KeyResolver resolver, SymmetricCipher cipher, Randomness random) {
         this.resolver = resolver;
         this.cipher = cipher;
         this.random = random;
@@ -121,16 +118,12 @@ public final class Cryptography {
         Ciphertext ciphertext = Ciphertext.parse(blob).orElseThrow(KmsException::invalidCiphertext);
         KmsArn arn = KmsArn.parse(ciphertext.keyArn()).filter(KmsArn::isKey)
                 .orElseThrow(KmsException::invalidCiphertext);
-        if (!arn.account().equals(scope.account()) || !arn.region().equals(scope.region())) {
-            throw KmsException.invalidCiphertext();
-        }
         KmsKey requested = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
-        if (requested != null && !requested.keyId().equals(arn.name())) {
+        if (requested != null && !requested.arn().equals(arn.toString())) {
             throw new KmsException(ErrorCode.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
         }
-        KmsKey key = requested != null ? requested
-                : store.key(scope, arn.name()).orElseThrow(() -> KeyResolver.keyNotFound(arn.toString()));
+        KmsKey key = requested != null ? requested : resolver.namedByCiphertext(scope, arn, action);
         checkUsable(key, algorithm, action);
         KeyMaterial material = key.material(ciphertext.materialId()).orElseThrow(KmsException::invalidCiphertext);
         return new Named(key, material, ciphertext);

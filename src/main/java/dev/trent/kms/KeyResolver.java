@@ -50,21 +50,43 @@ final class KeyResolver {
                 throw KmsException.notFound("Invalid arn " + owner.region());
             }
             KmsKey key = arn.isKey() ? key(owner, arn.name()) : aliased(owner, arn.name(), owner.equals(caller));
-            if (!owner.account().equals(caller.account())) {
-                throw accessDenied(caller, action, key.arn());
-            }
-            return key;
+            return authorized(caller, key, action);
         }
         if (text.startsWith("alias/")) {
             if (accepts == Accepts.KEY_ID_OR_ARN) {
                 throw invalidKeyId(text);
             }
-            return aliased(caller, text, true);
+            return authorized(caller, aliased(caller, text, true), action);
         }
         if (!isKeyId(text)) {
             throw invalidKeyId(text);
         }
-        return key(caller, text);
+        return authorized(caller, key(caller, text), action);
+    }
+
+    /**
+     * The key a ciphertext names, for Decrypt and ReEncrypt without a KeyId. AWS gives one answer
+     * whether the key was deleted, lives in another Region, or belongs to another account.
+     */
+    KmsKey namedByCiphertext(Scope caller, KmsArn arn, String action) {
+        return store.key(caller, arn.name())
+                .filter(key -> key.arn().equals(arn.toString()))
+                .map(key -> authorized(caller, key, action))
+                .orElseThrow(() -> new KmsException(ErrorCode.ACCESS_DENIED, "The ciphertext refers to a customer "
+                        + "master key that does not exist, does not exist in this region, or you are not allowed to "
+                        + "access."));
+    }
+
+    /**
+     * Until key policies are evaluated (a later issue), the policies AWS gives by default decide:
+     * a key belongs to its own account, and an AWS managed key may only be read directly.
+     */
+    private static KmsKey authorized(Scope caller, KmsKey key, String action) {
+        if (!key.scope().account().equals(caller.account())
+                || key.manager() == KeyManager.AWS && !AwsManagedKeys.allowsDirectly(action)) {
+            throw accessDenied(caller, action, key.arn());
+        }
+        return key;
     }
 
     /** The key with this id in the scope. */
@@ -105,7 +127,7 @@ final class KeyResolver {
     }
 
     static KmsException aliasNotFound(String aliasArn) {
-        return KmsException.notFound("Alias '" + aliasArn + "' is not found.");
+        return KmsException.notFound("Alias " + aliasArn + " is not found.");
     }
 
     static KmsException invalidKeyId(String text) {

@@ -135,7 +135,6 @@ public final class Keys {
         KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action);
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
-            AwsManagedKeys.refuseChange(key, action);
             rule.check(key);
             KmsKey changed = change.apply(key);
             store.putKey(changed);

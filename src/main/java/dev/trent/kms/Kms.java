@@ -21,7 +21,7 @@ public final class Kms {
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
-        this.cryptography = new Cryptography(store, resolver, new SymmetricCipher(random), random);
+        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random);
         keys.scheduleStoredDeletions();
     }
 
