@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code java -jar trent.jar}: runs Trent until interrupted. */
 @Command(name = "trent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -25,6 +27,9 @@ public final class Main implements Callable<Integer> {
     static {
         LOGGING_SETUP.setDaemon(true);
     }
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
@@ -47,13 +52,22 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (!account.matches("\\d{12}")) {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "--account must be 12 digits, not '" + account + "'");
+        }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--port must be between 0 and 65535, not " + port);
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
-        trent.start();
+        try {
+            trent.start();
+        } catch (Exception e) { // Netty rethrows the BindException it got, checked as it is
+            spec.commandLine().getErr().println("Trent cannot listen on " + bind + ":" + port + ": " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             trent.close();

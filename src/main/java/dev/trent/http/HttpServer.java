@@ -56,7 +56,7 @@ public final class HttpServer implements AutoCloseable {
                     .syncUninterruptibly()
                     .channel();
             return new HttpServer(group, channel);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // also the BindException that Netty rethrows unchecked
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }

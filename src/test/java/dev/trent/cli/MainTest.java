@@ -1,0 +1,53 @@
+package dev.trent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line's refusals: each a clear message and a non-zero exit, never a stack trace. */
+class MainTest {
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine command = new CommandLine(new Main());
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+
+    @Test
+    void helpExplainsEveryOption() {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new Main());
+        command.setOut(new PrintWriter(out, true));
+
+        assertThat(command.execute("--help")).isZero();
+        assertThat(out.toString()).contains("--bind=ADDRESS", "--port=PORT", "--account=ACCOUNT_ID",
+                "--region=REGION", "AWS_ENDPOINT_URL_KMS");
+    }
+
+    @Test
+    void refusesAnAccountThatIsNotTwelveDigits() {
+        assertThat(run("--account", "12345")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--account must be 12 digits, not '12345'");
+    }
+
+    @Test
+    void refusesAPortOutOfRange() {
+        assertThat(run("--port", "65536")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("--port must be between 0 and 65535, not 65536");
+    }
+
+    @Test
+    void saysSoWhenThePortIsTaken() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
+            assertThat(err.toString()).isEqualTo("Trent cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                    + ": Address already in use" + System.lineSeparator());
+        }
+    }
+}
