@@ -1,0 +1,47 @@
+package dev.trent.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/**
+ * Assertions on the errors AWS KMS answers: the SDK exception class the error type maps to, the
+ * error type on the wire ({@code __type}), HTTP 400 and AWS's exact message.
+ */
+public final class AwsErrors {
+    private AwsErrors() {
+    }
+
+    /**
+     * Asserts that the call fails with the given SDK exception type, AWS error code, HTTP status 400
+     * and exactly this message; returns the exception for further checks.
+     */
+    public static <E extends KmsException> E assertAwsError(ThrowingCallable call, Class<E> type, String errorCode,
+            String message) {
+        E e = assertAwsError(call, type, errorCode);
+        assertThat(e.awsErrorDetails().errorMessage()).as("message of %s", errorCode).isEqualTo(message);
+        return e;
+    }
+
+    /** As {@link #assertAwsError(ThrowingCallable, Class, String, String)}, leaving the message to the caller. */
+    public static <E extends KmsException> E assertAwsError(ThrowingCallable call, Class<E> type, String errorCode) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).as("expected %s (%s) to be thrown", errorCode, type.getSimpleName()).isInstanceOf(type);
+        E e = type.cast(thrown);
+        assertThat(e.awsErrorDetails().errorCode()).as("error code").isEqualTo(errorCode);
+        assertThat(e.statusCode()).as("HTTP status of %s", errorCode).isEqualTo(400);
+        return e;
+    }
+
+    /** ValidationException, which the KMS model does not declare: the SDK throws the base KmsException. */
+    public static KmsException assertValidationError(ThrowingCallable call, String message) {
+        return assertAwsError(call, KmsException.class, "ValidationException", message);
+    }
+
+    /** AccessDeniedException, which the KMS model does not declare either. */
+    public static KmsException assertAccessDenied(ThrowingCallable call, String message) {
+        return assertAwsError(call, KmsException.class, "AccessDeniedException", message);
+    }
+}
