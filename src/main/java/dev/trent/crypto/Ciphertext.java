@@ -24,6 +24,10 @@ public record Ciphertext(String keyArn, String materialId, byte[] iv, byte[] sea
 
     /** The bytes before the IV; they are authenticated with the encryption context. */
     public byte[] header() {
+        return header(keyArn, materialId);
+    }
+
+    static byte[] header(String keyArn, String materialId) {
         byte[] arn = keyArn.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(1 + 2 + arn.length + MATERIAL_ID_BYTES)
                 .put(VERSION)

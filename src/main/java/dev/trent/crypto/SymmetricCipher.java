@@ -27,12 +27,11 @@ public final class SymmetricCipher {
     public byte[] encrypt(String keyArn, String materialId, byte[] secret, byte[] plaintext,
             Map<String, String> context) {
         byte[] iv = random.bytes(Ciphertext.IV_BYTES);
-        Ciphertext unsealed = new Ciphertext(keyArn, materialId, iv, null);
         try {
             Cipher cipher = GCM.get();
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(secret, "AES"),
                     new GCMParameterSpec(Ciphertext.TAG_BYTES * 8, iv));
-            cipher.updateAAD(unsealed.header());
+            cipher.updateAAD(Ciphertext.header(keyArn, materialId));
             cipher.updateAAD(EncryptionContextEncoding.encode(context));
             byte[] sealed = cipher.doFinal(plaintext);
             return new Ciphertext(keyArn, materialId, iv, sealed).toBytes();
