@@ -1,7 +1,13 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.assertAccessDenied;
+import static dev.trent.support.AwsErrors.assertAwsError;
+import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
+import static dev.trent.support.AwsErrors.assertValidationError;
+import static dev.trent.support.AwsErrors.notAuthorized;
+import static dev.trent.support.TestKeys.keyArn;
+import static dev.trent.support.TestKeys.newKey;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.trent.support.TrentServer;
@@ -13,8 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,12 +52,7 @@ class AliasesTest {
 
     @BeforeAll
     static void client() {
-        kms = trent.client();
-    }
-
-    @AfterAll
-    static void closeClient() {
-        kms.close();
+        kms = trent.kms();
     }
 
     // ---------------------------------------------------------------- create and resolve
@@ -147,9 +146,8 @@ class AliasesTest {
     void describeKeyOfAMissingAliasIsNotFound() {
         String alias = newAliasName();
 
-        NotFoundException e = thrown(NotFoundException.class, () -> kms.describeKey(b -> b.keyId(alias)));
-
-        assertAwsError(e, "NotFoundException", "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
+        assertAwsError(() -> kms.describeKey(b -> b.keyId(alias)), NotFoundException.class, "NotFoundException",
+                "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
     }
 
     // ---------------------------------------------------------------- AWS's predefined aliases and managed keys
@@ -247,12 +245,8 @@ class AliasesTest {
         try (KmsClient fresh = trent.client(account, REGION)) {
             String arn = fresh.describeKey(b -> b.keyId("alias/aws/s3")).keyMetadata().arn();
 
-            KmsException e = thrown(KmsException.class, () -> fresh.encrypt(b -> b.keyId("alias/aws/s3")
-                    .plaintext(SdkBytes.fromUtf8String("secret"))));
-
-            assertAwsError(e, "AccessDeniedException", "User: arn:aws:iam::" + account + ":root is not authorized to"
-                    + " perform: kms:Encrypt on resource: " + arn
-                    + " because no resource-based policy allows the kms:Encrypt action");
+            assertAccessDenied(() -> fresh.encrypt(b -> b.keyId("alias/aws/s3")
+                    .plaintext(SdkBytes.fromUtf8String("secret"))), notAuthorized(account, "kms:Encrypt", arn));
         }
     }
 
@@ -265,10 +259,8 @@ class AliasesTest {
         String alias = newAliasName();
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
 
-        AlreadyExistsException e = thrown(AlreadyExistsException.class,
-                () -> kms.createAlias(b -> b.aliasName(alias).targetKeyId(other.keyId())));
-
-        assertAwsError(e, "AlreadyExistsException",
+        assertAwsError(() -> kms.createAlias(b -> b.aliasName(alias).targetKeyId(other.keyId())),
+                AlreadyExistsException.class, "AlreadyExistsException",
                 "An alias with the name " + aliasArn(ACCOUNT, REGION, alias) + " already exists");
     }
 
@@ -276,44 +268,36 @@ class AliasesTest {
     void createAliasWithoutTheAliasPrefixIsValidationError() {
         KeyMetadata key = newKey(kms);
 
-        KmsException e = thrown(KmsException.class,
-                () -> kms.createAlias(b -> b.aliasName("no-prefix-" + UUID.randomUUID()).targetKeyId(key.keyId())));
-
-        assertAwsError(e, "ValidationException", "Alias must start with the prefix \"alias/\". Please see"
-                + " https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
+        assertValidationError(
+                () -> kms.createAlias(b -> b.aliasName("no-prefix-" + UUID.randomUUID()).targetKeyId(key.keyId())),
+                "Alias must start with the prefix \"alias/\". Please see"
+                        + " https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");
     }
 
     @Test
     void createAliasUnderTheReservedAwsPrefixIsNotAuthorized() {
         KeyMetadata key = newKey(kms);
 
-        KmsException e = thrown(KmsException.class,
-                () -> kms.createAlias(b -> b.aliasName("alias/aws/anything").targetKeyId(key.keyId())));
-
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException");
-        assertThat(e.awsErrorDetails().errorMessage()).isNullOrEmpty();
-        assertThat(e.statusCode()).isEqualTo(400);
+        assertAwsErrorWithoutMessage(
+                () -> kms.createAlias(b -> b.aliasName("alias/aws/anything").targetKeyId(key.keyId())),
+                KmsException.class, "NotAuthorizedException");
     }
 
     @Test
     void createAliasWithASpaceInTheNameIsValidationError() {
         KeyMetadata key = newKey(kms);
 
-        KmsException e = thrown(KmsException.class,
-                () -> kms.createAlias(b -> b.aliasName("alias/bad name").targetKeyId(key.keyId())));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value 'alias/bad name' at 'aliasName'"
-                + " failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$");
+        assertValidationError(() -> kms.createAlias(b -> b.aliasName("alias/bad name").targetKeyId(key.keyId())),
+                "1 validation error detected: Value 'alias/bad name' at 'aliasName' failed to satisfy constraint:"
+                        + " Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$");
     }
 
     @Test
     void createAliasForAKeyThatDoesNotExistIsNotFound() {
         String missing = UUID.randomUUID().toString();
 
-        NotFoundException e = thrown(NotFoundException.class,
-                () -> kms.createAlias(b -> b.aliasName(newAliasName()).targetKeyId(missing)));
-
-        assertAwsError(e, "NotFoundException", "Key '" + keyArn(missing) + "' does not exist");
+        assertAwsError(() -> kms.createAlias(b -> b.aliasName(newAliasName()).targetKeyId(missing)),
+                NotFoundException.class, "NotFoundException", "Key '" + keyArn(missing) + "' does not exist");
     }
 
     @Test
@@ -321,19 +305,16 @@ class AliasesTest {
         KeyMetadata key = newKey(kms);
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
 
-        KmsInvalidStateException e = thrown(KmsInvalidStateException.class,
-                () -> kms.createAlias(b -> b.aliasName(newAliasName()).targetKeyId(key.keyId())));
-
-        assertAwsError(e, "KMSInvalidStateException", key.arn() + " is pending deletion.");
+        assertAwsError(() -> kms.createAlias(b -> b.aliasName(newAliasName()).targetKeyId(key.keyId())),
+                KmsInvalidStateException.class, "KMSInvalidStateException", key.arn() + " is pending deletion.");
     }
 
     @Test
     void deleteAliasOfAMissingAliasIsNotFound() {
         String alias = newAliasName();
 
-        NotFoundException e = thrown(NotFoundException.class, () -> kms.deleteAlias(b -> b.aliasName(alias)));
-
-        assertAwsError(e, "NotFoundException", "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
+        assertAwsError(() -> kms.deleteAlias(b -> b.aliasName(alias)), NotFoundException.class, "NotFoundException",
+                "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
     }
 
     @Test
@@ -341,10 +322,9 @@ class AliasesTest {
         KeyMetadata key = newKey(kms);
         String alias = newAliasName();
 
-        NotFoundException e = thrown(NotFoundException.class,
-                () -> kms.updateAlias(b -> b.aliasName(alias).targetKeyId(key.keyId())));
-
-        assertAwsError(e, "NotFoundException", "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
+        assertAwsError(() -> kms.updateAlias(b -> b.aliasName(alias).targetKeyId(key.keyId())),
+                NotFoundException.class, "NotFoundException",
+                "Alias " + aliasArn(ACCOUNT, REGION, alias) + " is not found.");
     }
 
     @Test
@@ -355,10 +335,8 @@ class AliasesTest {
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(current.keyId()));
         kms.scheduleKeyDeletion(b -> b.keyId(pending.keyId()).pendingWindowInDays(7));
 
-        KmsInvalidStateException e = thrown(KmsInvalidStateException.class,
-                () -> kms.updateAlias(b -> b.aliasName(alias).targetKeyId(pending.keyId())));
-
-        assertAwsError(e, "KMSInvalidStateException", pending.arn() + " is pending deletion.");
+        assertAwsError(() -> kms.updateAlias(b -> b.aliasName(alias).targetKeyId(pending.keyId())),
+                KmsInvalidStateException.class, "KMSInvalidStateException", pending.arn() + " is pending deletion.");
     }
 
     /** [AWS-DOC] key-state table, footnote 10: "If the source CMK is pending deletion, the command succeeds." */
@@ -444,10 +422,6 @@ class AliasesTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static KeyMetadata newKey(KmsClient client) {
-        return client.createKey(b -> { }).keyMetadata();
-    }
-
     private static String newAliasName() {
         return "alias/test/" + UUID.randomUUID();
     }
@@ -461,10 +435,6 @@ class AliasesTest {
         return "arn:aws:kms:" + region + ":" + account + ":" + aliasName;
     }
 
-    private static String keyArn(String keyId) {
-        return "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/" + keyId;
-    }
-
     private static AliasListEntry onlyAliasOf(KeyMetadata key) {
         return onlyAliasOf(kms, key);
     }
@@ -473,17 +443,5 @@ class AliasesTest {
         List<AliasListEntry> aliases = client.listAliases(b -> b.keyId(key.keyId())).aliases();
         assertThat(aliases).hasSize(1);
         return aliases.get(0);
-    }
-
-    private static <E extends Throwable> E thrown(Class<E> type, ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("the call should fail with %s", type.getSimpleName()).isInstanceOf(type);
-        return type.cast(thrown);
-    }
-
-    private static void assertAwsError(KmsException e, String code, String message) {
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        assertThat(e.statusCode()).isEqualTo(400);
     }
 }

@@ -1,10 +1,11 @@
 package dev.trent;
 
 import static dev.trent.support.AwsErrors.assertAwsError;
+import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
+import static dev.trent.support.TestKeys.newKeyId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.TrentServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,16 +42,11 @@ class KeyPoliciesTest {
             + "\t\t\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]\n"
             + "}\n";
 
-    private final KmsClient kms = trent.client();
-
-    @AfterEach
-    void closeClient() {
-        kms.close();
-    }
+    private final KmsClient kms = trent.kms();
 
     @Test
     void getKeyPolicyOfANewKeyReturnsAwsDefaultPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         GetKeyPolicyResponse policy = kms.getKeyPolicy(b -> b.keyId(keyId).policyName("default"));
 
@@ -60,7 +56,7 @@ class KeyPoliciesTest {
 
     @Test
     void getKeyPolicyWithoutPolicyNameReturnsTheDefaultPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         GetKeyPolicyResponse policy = kms.getKeyPolicy(b -> b.keyId(keyId));
 
@@ -87,7 +83,7 @@ class KeyPoliciesTest {
 
     @Test
     void getKeyPolicyOfAPolicyNameOtherThanDefaultIsNotFound() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         assertAwsError(() -> kms.getKeyPolicy(b -> b.keyId(keyId).policyName("other")), NotFoundException.class,
                 "NotFoundException");
@@ -103,7 +99,7 @@ class KeyPoliciesTest {
 
     @Test
     void putKeyPolicyStoresTheDocumentVerbatim() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         kms.putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(OWN_POLICY));
 
@@ -112,7 +108,7 @@ class KeyPoliciesTest {
 
     @Test
     void putKeyPolicyWithoutPolicyNameReplacesTheDefaultPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         kms.putKeyPolicy(b -> b.keyId(keyId).policy(OWN_POLICY));
 
@@ -121,7 +117,7 @@ class KeyPoliciesTest {
 
     @Test
     void putKeyPolicyReplacesAPreviouslyPutPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         kms.putKeyPolicy(b -> b.keyId(keyId).policy(OWN_POLICY));
         String second = OWN_POLICY.replace("Mine", "Second");
 
@@ -132,8 +128,8 @@ class KeyPoliciesTest {
 
     @Test
     void putKeyPolicyChangesOnlyThatKeysPolicy() {
-        String changed = newKey();
-        String untouched = newKey();
+        String changed = newKeyId(kms);
+        String untouched = newKeyId(kms);
 
         kms.putKeyPolicy(b -> b.keyId(changed).policy(OWN_POLICY));
 
@@ -143,19 +139,17 @@ class KeyPoliciesTest {
     @ParameterizedTest
     @ValueSource(strings = {"not a real policy statement", "{\"Version\": \"2012-10-17\", \"Statement\": ["})
     void putKeyPolicyRefusesADocumentThatIsNotJsonWithoutAMessage(String policy) {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
-        MalformedPolicyDocumentException e = assertAwsError(() -> kms.putKeyPolicy(b -> b.keyId(keyId)
+        assertAwsErrorWithoutMessage(() -> kms.putKeyPolicy(b -> b.keyId(keyId)
                 .policyName("default").policy(policy)), MalformedPolicyDocumentException.class,
                 "MalformedPolicyDocumentException");
-
-        assertThat(e.awsErrorDetails().errorMessage()).isNullOrEmpty();
         assertThat(kms.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(DEFAULT_POLICY);
     }
 
     @Test
     void putKeyPolicyRefusesAJsonDocumentWithoutStatement() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         assertAwsError(() -> kms.putKeyPolicy(b -> b.keyId(keyId).policyName("default")
                 .policy("{\"Version\":\"2012-10-17\"}")), MalformedPolicyDocumentException.class,
@@ -178,7 +172,7 @@ class KeyPoliciesTest {
 
     @Test
     void listKeyPoliciesListsOnlyTheDefaultPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         ListKeyPoliciesResponse policies = kms.listKeyPolicies(b -> b.keyId(keyId));
 
@@ -189,13 +183,9 @@ class KeyPoliciesTest {
 
     @Test
     void listKeyPoliciesStillListsDefaultAfterPutKeyPolicy() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         kms.putKeyPolicy(b -> b.keyId(keyId).policy(OWN_POLICY));
 
         assertThat(kms.listKeyPolicies(b -> b.keyId(keyId)).policyNames()).containsExactly("default");
-    }
-
-    private String newKey() {
-        return kms.createKey(b -> { }).keyMetadata().keyId();
     }
 }

@@ -2,11 +2,12 @@ package dev.trent;
 
 import static dev.trent.support.AwsErrors.assertAccessDenied;
 import static dev.trent.support.AwsErrors.assertAwsError;
+import static dev.trent.support.AwsErrors.notAuthorized;
+import static dev.trent.support.TestTags.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.TrentServer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.KeyState;
 import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.OriginType;
-import software.amazon.awssdk.services.kms.model.Tag;
 
 /**
  * AWS's table "Key states and their effect on KMS operations", for every operation Trent
@@ -41,12 +41,7 @@ class KeyStatesTest {
             + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
             + "\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
 
-    private final KmsClient kms = trent.client();
-
-    @AfterEach
-    void closeClient() {
-        kms.close();
-    }
+    private final KmsClient kms = trent.kms();
 
     /** The states a key can be brought into with the operations Trent implements. */
     enum State {
@@ -165,9 +160,7 @@ class KeyStatesTest {
         assertThat(managed.keyManager()).isEqualTo(KeyManagerType.AWS);
         Subject key = new Subject(managed.keyId(), managed.arn(), "alias/aws/s3", null, null, null, null);
 
-        assertAccessDenied(() -> op.call(kms, key), "User: arn:aws:iam::" + TrentServer.ACCOUNT
-                + ":root is not authorized to perform: " + action + " on resource: " + managed.arn()
-                + " because no resource-based policy allows the " + action + " action");
+        assertAccessDenied(() -> op.call(kms, key), notAuthorized(TrentServer.ACCOUNT, action, managed.arn()));
         assertThat(kms.describeKey(b -> b.keyId(managed.keyId())).keyMetadata().keyState())
                 .isEqualTo(KeyState.ENABLED);
     }
@@ -408,9 +401,5 @@ class KeyStatesTest {
 
     private static KeyState stateOf(KmsClient kms, Subject key) {
         return kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().keyState();
-    }
-
-    private static Tag tag(String key, String value) {
-        return Tag.builder().tagKey(key).tagValue(value).build();
     }
 }

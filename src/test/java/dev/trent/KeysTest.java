@@ -2,6 +2,8 @@ package dev.trent;
 
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertValidationError;
+import static dev.trent.support.TestKeys.newKey;
+import static dev.trent.support.TestTags.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -15,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,6 @@ import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.ScheduleKeyDeletionResponse;
-import software.amazon.awssdk.services.kms.model.Tag;
 import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 
 /** CreateKey, DescribeKey, ListKeys, EnableKey, DisableKey, UpdateKeyDescription, key deletion. */
@@ -56,12 +56,7 @@ class KeysTest {
     private static final String ARN_PREFIX = "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":";
     private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
-    private final KmsClient kms = trent.client();
-
-    @AfterEach
-    void closeClient() {
-        kms.close();
-    }
+    private final KmsClient kms = trent.kms();
 
     // ---------------------------------------------------------------- CreateKey
 
@@ -228,21 +223,21 @@ class KeysTest {
 
     @Test
     void describeKeyFindsAKeyByKeyId() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertThat(kms.describeKey(b -> b.keyId(key.keyId())).keyMetadata().arn()).isEqualTo(key.arn());
     }
 
     @Test
     void describeKeyFindsAKeyByKeyArn() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertThat(kms.describeKey(b -> b.keyId(key.arn())).keyMetadata().keyId()).isEqualTo(key.keyId());
     }
 
     @Test
     void describeKeyFindsAKeyByAliasName() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         String alias = "alias/describe-by-name-" + key.keyId();
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
 
@@ -251,7 +246,7 @@ class KeysTest {
 
     @Test
     void describeKeyFindsAKeyByAliasArn() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         String alias = "alias/describe-by-arn-" + key.keyId();
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
 
@@ -432,7 +427,7 @@ class KeysTest {
 
     @Test
     void disableKeyDisablesTheKey() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         kms.disableKey(b -> b.keyId(key.keyId()));
 
@@ -443,7 +438,7 @@ class KeysTest {
 
     @Test
     void disableKeyOfADisabledKeyChangesNothing() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.disableKey(b -> b.keyId(key.keyId()));
 
         kms.disableKey(b -> b.keyId(key.arn()));
@@ -453,7 +448,7 @@ class KeysTest {
 
     @Test
     void enableKeyEnablesADisabledKey() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.disableKey(b -> b.keyId(key.keyId()));
 
         kms.enableKey(b -> b.keyId(key.keyId()));
@@ -465,7 +460,7 @@ class KeysTest {
 
     @Test
     void enableKeyOfAnEnabledKeyChangesNothing() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         kms.enableKey(b -> b.keyId(key.arn()));
 
@@ -504,7 +499,7 @@ class KeysTest {
 
     @Test
     void scheduleKeyDeletionWaitsThirtyDaysByDefault() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         Instant now = now();
 
         ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()));
@@ -518,7 +513,7 @@ class KeysTest {
     @ParameterizedTest
     @ValueSource(ints = {7, 30})
     void scheduleKeyDeletionAcceptsAWindowFromSevenToThirtyDays(int days) {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         Instant now = now();
 
         ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(b -> b.keyId(key.keyId())
@@ -533,7 +528,7 @@ class KeysTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 6, 31, 365})
     void scheduleKeyDeletionRefusesAWindowOutsideSevenToThirtyDays(int days) {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertValidationError(() -> kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(days)),
                 "PendingWindowInDays must be between 7 and 30");
@@ -542,7 +537,7 @@ class KeysTest {
 
     @Test
     void scheduleKeyDeletionRefusesAWindowOfZeroDaysAsAConstraintViolation() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertValidationError(() -> kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(0)),
                 "1 validation error detected: Value '0' at 'pendingWindowInDays' failed to satisfy constraint: "
@@ -551,7 +546,7 @@ class KeysTest {
 
     @Test
     void scheduleKeyDeletionRefusesAWindowAboveTheModelMaximumAsAConstraintViolation() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertValidationError(() -> kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(366)),
                 "1 validation error detected: Value '366' at 'pendingWindowInDays' failed to satisfy constraint: "
@@ -560,7 +555,7 @@ class KeysTest {
 
     @Test
     void describeKeyOfAKeyPendingDeletionShowsTheDeletionDate() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(b -> b.keyId(key.keyId())
                 .pendingWindowInDays(7));
 
@@ -574,7 +569,7 @@ class KeysTest {
 
     @Test
     void scheduleKeyDeletionOfAKeyAlreadyPendingDeletionIsInvalid() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
 
         assertAwsError(() -> kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7)),
@@ -583,7 +578,7 @@ class KeysTest {
 
     @Test
     void scheduleKeyDeletionOfADisabledKeyIsAllowed() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.disableKey(b -> b.keyId(key.keyId()));
 
         ScheduleKeyDeletionResponse scheduled = kms.scheduleKeyDeletion(b -> b.keyId(key.arn()));
@@ -595,7 +590,7 @@ class KeysTest {
 
     @Test
     void cancelKeyDeletionLeavesTheKeyDisabled() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()));
 
         String cancelledId = kms.cancelKeyDeletion(b -> b.keyId(key.keyId())).keyId();
@@ -609,7 +604,7 @@ class KeysTest {
 
     @Test
     void cancelKeyDeletionOfAKeyNotPendingDeletionIsInvalid() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
 
         assertAwsError(() -> kms.cancelKeyDeletion(b -> b.keyId(key.keyId())), KmsInvalidStateException.class,
                 "KMSInvalidStateException", key.arn() + " is not pending deletion.");
@@ -632,7 +627,7 @@ class KeysTest {
 
     @Test
     void aKeyPendingDeletionStillExistsBeforeItsDeletionDate() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
 
         trent.trent().clock().advance(Duration.ofDays(6));
@@ -643,7 +638,7 @@ class KeysTest {
 
     @Test
     void aKeyIsDeletedWithItsAliasesOnceItsDeletionDateHasPassed() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         String alias = "alias/deleted-with-" + key.keyId();
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
@@ -658,7 +653,7 @@ class KeysTest {
 
     @Test
     void aKeyWhoseDeletionWasCancelledIsNotDeletedAtTheFormerDate() {
-        KeyMetadata key = newKey();
+        KeyMetadata key = newKey(kms);
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
         kms.cancelKeyDeletion(b -> b.keyId(key.keyId()));
 
@@ -673,16 +668,8 @@ class KeysTest {
         return trent.trent().clock().instant();
     }
 
-    private KeyMetadata newKey() {
-        return kms.createKey(b -> { }).keyMetadata();
-    }
-
     private KeyMetadata describe(String keyId) {
         return kms.describeKey(b -> b.keyId(keyId)).keyMetadata();
-    }
-
-    private static Tag tag(String key, String value) {
-        return Tag.builder().tagKey(key).tagValue(value).build();
     }
 
     private static List<String> allKeyIds(KmsClient client) {

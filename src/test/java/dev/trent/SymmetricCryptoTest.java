@@ -1,8 +1,14 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.CIPHERTEXT_KEY_NOT_ACCESSIBLE;
+import static dev.trent.support.AwsErrors.assertAccessDenied;
+import static dev.trent.support.AwsErrors.assertAwsError;
+import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
+import static dev.trent.support.AwsErrors.assertValidationError;
+import static dev.trent.support.TestKeys.keyArn;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.trent.support.TestKeys;
 import dev.trent.support.TrentServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,7 +31,6 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,14 +39,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
@@ -56,7 +57,6 @@ import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.InvalidKeyUsageException;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
-import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
 
@@ -75,21 +75,13 @@ class SymmetricCryptoTest {
     private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final String INCORRECT_KEY_MESSAGE =
             "The key ID in the request does not identify a CMK that can perform this operation.";
-    /** What AWS answers when a ciphertext names a key the caller cannot use ([REAL-LOG], many reports 2017-2023). */
-    private static final String CIPHERTEXT_KEY_NOT_ACCESSIBLE = "The ciphertext refers to a customer master key that"
-            + " does not exist, does not exist in this region, or you are not allowed to access.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static KmsClient kms;
 
     @BeforeAll
     static void client() {
-        kms = trent.client();
-    }
-
-    @AfterAll
-    static void closeClient() {
-        kms.close();
+        kms = trent.kms();
     }
 
     // ---------------------------------------------------------------- round trips and responses
@@ -284,9 +276,8 @@ class SymmetricCryptoTest {
         byte[] forged = blob.clone();
         System.arraycopy(otherId, 0, forged, 3 + key.arn().length() - otherId.length, otherId.length);
 
-        KmsException e = thrown(KmsException.class, () -> kms.decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(forged))));
-
-        assertAwsError(e, "AccessDeniedException", CIPHERTEXT_KEY_NOT_ACCESSIBLE);
+        assertAccessDenied(() -> kms.decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(forged))),
+                CIPHERTEXT_KEY_NOT_ACCESSIBLE);
     }
 
     // ---------------------------------------------------------------- KeyId at Decrypt
@@ -297,10 +288,8 @@ class SymmetricCryptoTest {
         Key other = newKey();
         SdkBytes blob = encrypt(key, randomBytes(16), Map.of());
 
-        IncorrectKeyException e = thrown(IncorrectKeyException.class,
-                () -> kms.decrypt(b -> b.ciphertextBlob(blob).keyId(other.id())));
-
-        assertAwsError(e, "IncorrectKeyException", INCORRECT_KEY_MESSAGE);
+        assertAwsError(() -> kms.decrypt(b -> b.ciphertextBlob(blob).keyId(other.id())),
+                IncorrectKeyException.class, "IncorrectKeyException", INCORRECT_KEY_MESSAGE);
     }
 
     @Test
@@ -309,10 +298,8 @@ class SymmetricCryptoTest {
         SdkBytes blob = encrypt(key, randomBytes(16), Map.of());
         String missing = UUID.randomUUID().toString();
 
-        NotFoundException e = thrown(NotFoundException.class,
-                () -> kms.decrypt(b -> b.ciphertextBlob(blob).keyId(missing)));
-
-        assertAwsError(e, "NotFoundException", "Key '" + arn(missing) + "' does not exist");
+        assertAwsError(() -> kms.decrypt(b -> b.ciphertextBlob(blob).keyId(missing)),
+                NotFoundException.class, "NotFoundException", "Key '" + keyArn(missing) + "' does not exist");
     }
 
     // ---------------------------------------------------------------- Encrypt validation
@@ -321,20 +308,18 @@ class SymmetricCryptoTest {
     void encryptOfMoreThan4096BytesIsValidationError() {
         Key key = newKey();
 
-        KmsException e = thrown(KmsException.class, () -> kms.encrypt(b -> b.keyId(key.id()).plaintext(bytes(4097))));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value at 'plaintext' failed to satisfy"
-                + " constraint: Member must have length less than or equal to 4096");
+        assertValidationError(() -> kms.encrypt(b -> b.keyId(key.id()).plaintext(bytes(4097))),
+                "1 validation error detected: Value at 'plaintext' failed to satisfy"
+                        + " constraint: Member must have length less than or equal to 4096");
     }
 
     @Test
     void encryptWithAnRsaAlgorithmAndSymmetricKeyIsInvalidKeyUsage() {
         Key key = newKey();
 
-        InvalidKeyUsageException e = thrown(InvalidKeyUsageException.class, () -> kms.encrypt(b -> b.keyId(key.id())
-                .plaintext(bytes(16)).encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)));
-
-        assertAwsError(e, "InvalidKeyUsageException",
+        assertAwsError(() -> kms.encrypt(b -> b.keyId(key.id())
+                .plaintext(bytes(16)).encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)),
+                InvalidKeyUsageException.class, "InvalidKeyUsageException",
                 "Algorithm RSAES_OAEP_SHA_256 is incompatible with key spec SYMMETRIC_DEFAULT.");
     }
 
@@ -382,10 +367,9 @@ class SymmetricCryptoTest {
         Key destination = newKey();
         SdkBytes blob = encrypt(source, randomBytes(16), Map.of());
 
-        IncorrectKeyException e = thrown(IncorrectKeyException.class, () -> kms.reEncrypt(b -> b.ciphertextBlob(blob)
-                .sourceKeyId(other.id()).destinationKeyId(destination.id())));
-
-        assertAwsError(e, "IncorrectKeyException", INCORRECT_KEY_MESSAGE);
+        assertAwsError(() -> kms.reEncrypt(b -> b.ciphertextBlob(blob)
+                .sourceKeyId(other.id()).destinationKeyId(destination.id())),
+                IncorrectKeyException.class, "IncorrectKeyException", INCORRECT_KEY_MESSAGE);
     }
 
     @Test
@@ -464,40 +448,34 @@ class SymmetricCryptoTest {
     void generateDataKeyWithKeySpecAndNumberOfBytesIsValidationError() {
         Key key = newKey();
 
-        KmsException e = thrown(KmsException.class, () -> kms.generateDataKey(b -> b.keyId(key.id())
-                .keySpec(DataKeySpec.AES_256).numberOfBytes(32)));
-
-        assertAwsError(e, "ValidationException", "Please specify either number of bytes or key spec.");
+        assertValidationError(() -> kms.generateDataKey(b -> b.keyId(key.id())
+                .keySpec(DataKeySpec.AES_256).numberOfBytes(32)), "Please specify either number of bytes or key spec.");
     }
 
     @Test
     void generateDataKeyWithNeitherKeySpecNorNumberOfBytesIsValidationError() {
         Key key = newKey();
 
-        KmsException e = thrown(KmsException.class, () -> kms.generateDataKey(b -> b.keyId(key.id())));
-
-        assertAwsError(e, "ValidationException", "Please specify either number of bytes or key spec.");
+        assertValidationError(() -> kms.generateDataKey(b -> b.keyId(key.id())),
+                "Please specify either number of bytes or key spec.");
     }
 
     @Test
     void generateDataKeyOfZeroBytesIsValidationError() {
         Key key = newKey();
 
-        KmsException e = thrown(KmsException.class, () -> kms.generateDataKey(b -> b.keyId(key.id()).numberOfBytes(0)));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value '0' at 'numberOfBytes' failed to"
-                + " satisfy constraint: Member must have value greater than or equal to 1");
+        assertValidationError(() -> kms.generateDataKey(b -> b.keyId(key.id()).numberOfBytes(0)),
+                "1 validation error detected: Value '0' at 'numberOfBytes' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1");
     }
 
     @Test
     void generateDataKeyOf1025BytesIsValidationError() {
         Key key = newKey();
 
-        KmsException e = thrown(KmsException.class,
-                () -> kms.generateDataKey(b -> b.keyId(key.id()).numberOfBytes(1025)));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value '1025' at 'numberOfBytes' failed"
-                + " to satisfy constraint: Member must have value less than or equal to 1024");
+        assertValidationError(() -> kms.generateDataKey(b -> b.keyId(key.id()).numberOfBytes(1025)),
+                "1 validation error detected: Value '1025' at 'numberOfBytes' failed"
+                        + " to satisfy constraint: Member must have value less than or equal to 1024");
     }
 
     /** The SDK's response shape has no Plaintext member, so the check reads the response body Trent sent. */
@@ -505,7 +483,7 @@ class SymmetricCryptoTest {
     void generateDataKeyWithoutPlaintextReturnsNoPlaintext() {
         Key key = newKey();
         ResponseBodies bodies = new ResponseBodies();
-        try (KmsClient recording = recordingClient(bodies)) {
+        try (KmsClient recording = trent.client(ACCOUNT, REGION, bodies)) {
             GenerateDataKeyWithoutPlaintextResponse dataKey = recording.generateDataKeyWithoutPlaintext(
                     b -> b.keyId(key.id()).keySpec(DataKeySpec.AES_256));
 
@@ -559,25 +537,21 @@ class SymmetricCryptoTest {
 
     @Test
     void generateRandomOfZeroBytesIsValidationError() {
-        KmsException e = thrown(KmsException.class, () -> kms.generateRandom(b -> b.numberOfBytes(0)));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value '0' at 'numberOfBytes' failed to"
-                + " satisfy constraint: Member must have value greater than or equal to 1");
+        assertValidationError(() -> kms.generateRandom(b -> b.numberOfBytes(0)),
+                "1 validation error detected: Value '0' at 'numberOfBytes' failed to"
+                        + " satisfy constraint: Member must have value greater than or equal to 1");
     }
 
     @Test
     void generateRandomOf1025BytesIsValidationError() {
-        KmsException e = thrown(KmsException.class, () -> kms.generateRandom(b -> b.numberOfBytes(1025)));
-
-        assertAwsError(e, "ValidationException", "1 validation error detected: Value '1025' at 'numberOfBytes' failed"
-                + " to satisfy constraint: Member must have value less than or equal to 1024");
+        assertValidationError(() -> kms.generateRandom(b -> b.numberOfBytes(1025)),
+                "1 validation error detected: Value '1025' at 'numberOfBytes' failed"
+                        + " to satisfy constraint: Member must have value less than or equal to 1024");
     }
 
     @Test
     void generateRandomWithoutNumberOfBytesIsValidationError() {
-        KmsException e = thrown(KmsException.class, () -> kms.generateRandom(b -> { }));
-
-        assertAwsError(e, "ValidationException", "NumberOfBytes is required.");
+        assertValidationError(() -> kms.generateRandom(b -> { }), "NumberOfBytes is required.");
     }
 
     // ---------------------------------------------------------------- DryRun
@@ -609,9 +583,8 @@ class SymmetricCryptoTest {
         Key key = newKey();
         SdkBytes blob = encrypt(key, randomBytes(16), Map.of());
 
-        DryRunOperationException e = thrown(DryRunOperationException.class, () -> call.call(key, blob));
-
-        assertAwsError(e, "DryRunOperationException", DRY_RUN_MESSAGE);
+        assertAwsError(() -> call.call(key, blob), DryRunOperationException.class, "DryRunOperationException",
+                DRY_RUN_MESSAGE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -621,9 +594,8 @@ class SymmetricCryptoTest {
         SdkBytes blob = encrypt(key, randomBytes(16), Map.of());
         kms.disableKey(b -> b.keyId(key.id()));
 
-        DisabledException e = thrown(DisabledException.class, () -> call.call(key, blob));
-
-        assertAwsError(e, "DisabledException", key.arn() + " is disabled.");
+        assertAwsError(() -> call.call(key, blob), DisabledException.class, "DisabledException",
+                key.arn() + " is disabled.");
     }
 
     // ---------------------------------------------------------------- ciphertext format
@@ -679,7 +651,7 @@ class SymmetricCryptoTest {
     }
 
     private static Key newKey() {
-        KeyMetadata metadata = kms.createKey(b -> { }).keyMetadata();
+        KeyMetadata metadata = TestKeys.newKey(kms);
         return new Key(metadata.keyId(), metadata.arn(), null);
     }
 
@@ -711,16 +683,6 @@ class SymmetricCryptoTest {
         }
     }
 
-    private static KmsClient recordingClient(ResponseBodies bodies) {
-        return KmsClient.builder()
-                .endpointOverride(trent.endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCOUNT, "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(bodies))
-                .build();
-    }
-
     private static KeyMetadata describe(Key key) {
         return kms.describeKey(b -> b.keyId(key.id())).keyMetadata();
     }
@@ -728,10 +690,6 @@ class SymmetricCryptoTest {
     private static SdkBytes encrypt(Key key, byte[] plaintext, Map<String, String> context) {
         return kms.encrypt(b -> b.keyId(key.id()).plaintext(SdkBytes.fromByteArray(plaintext))
                 .encryptionContext(context)).ciphertextBlob();
-    }
-
-    private static String arn(String keyId) {
-        return "arn:aws:kms:" + REGION + ":" + ACCOUNT + ":key/" + keyId;
     }
 
     private static byte[] randomBytes(int length) {
@@ -744,23 +702,8 @@ class SymmetricCryptoTest {
         return SdkBytes.fromByteArray(randomBytes(length));
     }
 
-    private static <E extends Throwable> E thrown(Class<E> type, ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        assertThat(thrown).as("the call should fail with %s", type.getSimpleName()).isInstanceOf(type);
-        return type.cast(thrown);
-    }
-
-    private static void assertAwsError(KmsException e, String code, String message) {
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
-        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(message);
-        assertThat(e.statusCode()).isEqualTo(400);
-    }
-
     /** AWS sends InvalidCiphertextException without a message. */
     private static void assertInvalidCiphertext(ThrowingCallable call) {
-        InvalidCiphertextException e = thrown(InvalidCiphertextException.class, call);
-        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidCiphertextException");
-        assertThat(e.awsErrorDetails().errorMessage()).isNullOrEmpty();
-        assertThat(e.statusCode()).isEqualTo(400);
+        assertAwsErrorWithoutMessage(call, InvalidCiphertextException.class, "InvalidCiphertextException");
     }
 }

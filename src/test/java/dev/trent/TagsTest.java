@@ -2,13 +2,14 @@ package dev.trent;
 
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertValidationError;
+import static dev.trent.support.TestKeys.newKeyId;
+import static dev.trent.support.TestTags.tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.TrentServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,18 +25,13 @@ class TagsTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private final KmsClient kms = trent.client();
-
-    @AfterEach
-    void closeClient() {
-        kms.close();
-    }
+    private final KmsClient kms = trent.kms();
 
     // ---------------------------------------------------------------- setting and removing tags
 
     @Test
     void aNewKeyHasNoTags() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         ListResourceTagsResponse tags = kms.listResourceTags(b -> b.keyId(keyId));
 
@@ -46,7 +42,7 @@ class TagsTest {
 
     @Test
     void tagResourceAddsTags() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         kms.tagResource(b -> b.keyId(keyId).tags(tag("CostCenter", "87654"), tag("Purpose", "test")));
 
@@ -55,7 +51,7 @@ class TagsTest {
 
     @Test
     void tagResourceAddsToTheTagsAlreadyThere() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         kms.tagResource(b -> b.keyId(keyId).tags(tag("tag1", "value1")));
 
         kms.tagResource(b -> b.keyId(keyId).tags(tag("tag2", "value2")));
@@ -86,7 +82,7 @@ class TagsTest {
 
     @Test
     void tagResourceAcceptsAnEmptyTagValue() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         kms.tagResource(b -> b.keyId(keyId).tags(tag("empty", "")));
 
@@ -95,7 +91,7 @@ class TagsTest {
 
     @Test
     void tagResourceAcceptsAKeyOf128AndAValueOf256Characters() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         Tag longest = tag("k".repeat(128), "v".repeat(256));
 
         kms.tagResource(b -> b.keyId(keyId).tags(longest));
@@ -140,8 +136,8 @@ class TagsTest {
 
     @Test
     void tagsOfOneKeyAreNotTagsOfAnother() {
-        String tagged = newKey();
-        String other = newKey();
+        String tagged = newKeyId(kms);
+        String other = newKeyId(kms);
 
         kms.tagResource(b -> b.keyId(tagged).tags(tag("only", "here")));
 
@@ -153,7 +149,7 @@ class TagsTest {
     @ParameterizedTest
     @ValueSource(strings = {"aws:key1", "AWS:key1"})
     void tagResourceRefusesTagKeysReservedForAws(String tagKey) {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         assertAwsError(() -> kms.tagResource(b -> b.keyId(keyId).tags(tag(tagKey, "value1"))), TagException.class,
                 "TagException", "Tags beginning with aws: are reserved");
@@ -169,7 +165,7 @@ class TagsTest {
 
     @Test
     void tagResourceRefusesTheSameTagKeyTwice() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
 
         assertAwsError(() -> kms.tagResource(b -> b.keyId(keyId).tags(tag("tag1", "a"), tag("tag1", "b"))),
                 TagException.class, "TagException", "Duplicate tag keys");
@@ -211,7 +207,7 @@ class TagsTest {
 
     @Test
     void tagResourceRefusesATagKeyOf129Characters() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         String tagKey = "a".repeat(129);
 
         assertValidationError(() -> kms.tagResource(b -> b.keyId(keyId).tags(tag(tagKey, "value"))),
@@ -221,7 +217,7 @@ class TagsTest {
 
     @Test
     void tagResourceRefusesATagValueOf257Characters() {
-        String keyId = newKey();
+        String keyId = newKeyId(kms);
         String tagValue = "v".repeat(257);
 
         assertValidationError(() -> kms.tagResource(b -> b.keyId(keyId).tags(tag("tag1", tagValue))),
@@ -288,16 +284,8 @@ class TagsTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private String newKey() {
-        return kms.createKey(b -> { }).keyMetadata().keyId();
-    }
-
     private List<Tag> tagsOf(String keyId) {
         return kms.listResourceTags(b -> b.keyId(keyId)).tags();
-    }
-
-    private static Tag tag(String key, String value) {
-        return Tag.builder().tagKey(key).tagValue(value).build();
     }
 
     /** {@code count} tags named prefix1, prefix2, ... */

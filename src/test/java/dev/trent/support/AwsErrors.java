@@ -11,7 +11,23 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  * error type on the wire ({@code __type}), HTTP 400 and AWS's exact message.
  */
 public final class AwsErrors {
+    /**
+     * AWS's AccessDeniedException message for a ciphertext whose key the caller cannot use
+     * ([REAL-LOG], many reports 2017-2023).
+     */
+    public static final String CIPHERTEXT_KEY_NOT_ACCESSIBLE = "The ciphertext refers to a customer master key that"
+            + " does not exist, does not exist in this region, or you are not allowed to access.";
+
     private AwsErrors() {
+    }
+
+    /**
+     * AWS's AccessDeniedException message when the root of {@code account} calls {@code action}
+     * (e.g. {@code kms:Encrypt}) on a key whose policy does not allow it.
+     */
+    public static String notAuthorized(String account, String action, String resourceArn) {
+        return "User: arn:aws:iam::" + account + ":root is not authorized to perform: " + action
+                + " on resource: " + resourceArn + " because no resource-based policy allows the " + action + " action";
     }
 
     /**
@@ -32,6 +48,17 @@ public final class AwsErrors {
         E e = type.cast(thrown);
         assertThat(e.awsErrorDetails().errorCode()).as("error code").isEqualTo(errorCode);
         assertThat(e.statusCode()).as("HTTP status of %s", errorCode).isEqualTo(400);
+        return e;
+    }
+
+    /**
+     * As {@link #assertAwsError(ThrowingCallable, Class, String, String)}, for the errors AWS sends
+     * without a message.
+     */
+    public static <E extends KmsException> E assertAwsErrorWithoutMessage(ThrowingCallable call, Class<E> type,
+            String errorCode) {
+        E e = assertAwsError(call, type, errorCode);
+        assertThat(e.awsErrorDetails().errorMessage()).as("message of %s", errorCode).isNullOrEmpty();
         return e;
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,7 +16,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * A real Trent on a free port for a test class, and AWS SDK clients pointed at it. Register with
- * {@code @RegisterExtension static final TrentServer trent = new TrentServer();}.
+ * {@code @RegisterExtension static final TrentServer trent = new TrentServer();}. Trent and the
+ * class's shared client ({@link #kms()}) start before the class's {@code @BeforeAll} methods and
+ * stop after its {@code @AfterAll} methods.
  */
 public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
     public static final String ACCOUNT = "111122223333";
@@ -24,15 +27,21 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
     public static final String OTHER_REGION = "eu-west-1";
 
     private Trent trent;
+    private KmsClient kms;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         trent = new Trent(Config.defaults().withPort(0)).start();
+        kms = client();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        trent.close();
+        try {
+            kms.close();
+        } finally {
+            trent.close();
+        }
     }
 
     public Trent trent() {
@@ -43,19 +52,35 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
         return trent.endpoint();
     }
 
-    /** A client for the test account in the test region. */
+    /**
+     * The client for the test account in the test region that the whole test class shares; this
+     * extension closes it after the class, so tests must not.
+     */
+    public KmsClient kms() {
+        return kms;
+    }
+
+    /** A new client for the test account in the test region; the caller closes it. */
     public KmsClient client() {
         return client(ACCOUNT, REGION);
     }
 
-    /** A client whose requests Trent attributes to this account (the access key id) and region. */
-    public KmsClient client(String account, String region) {
+    /**
+     * A new client whose requests Trent attributes to this account (the access key id) and region,
+     * with these interceptors; the caller closes it.
+     */
+    public KmsClient client(String account, String region, ExecutionInterceptor... interceptors) {
         return KmsClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "secret")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1));
+                    for (ExecutionInterceptor interceptor : interceptors) {
+                        c.addExecutionInterceptor(interceptor);
+                    }
+                })
                 .build();
     }
 }
