@@ -55,8 +55,9 @@ final class AwsManagedKeys {
         String service = aliasName.substring(ALIAS_PREFIX.length());
         String protectedData = PROTECTED.getOrDefault(service, service + " data");
         String description = "Default key that protects my " + protectedData + " when no other key is defined";
-        return factory.create(scope, new KeyFactory.NewKey(KeySpec.SYMMETRIC_DEFAULT, KeyUsage.ENCRYPT_DECRYPT,
-                Origin.AWS_KMS, KeyManager.AWS, false, description, policy(scope, service), List.of()));
+        return factory.create(scope, new CreateKeyCommand(description, KeySpec.SYMMETRIC_DEFAULT,
+                KeyUsage.ENCRYPT_DECRYPT, Origin.AWS_KMS, false, policy(scope, service), List.of(), null, null),
+                KeyManager.AWS, List.of());
     }
 
     /**

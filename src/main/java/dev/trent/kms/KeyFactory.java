@@ -16,24 +16,21 @@ final class KeyFactory {
         this.clock = clock;
     }
 
-    record NewKey(KeySpec spec, KeyUsage usage, Origin origin, KeyManager manager, boolean multiRegion,
-            String description, String policy, List<Tag> tags) {
-    }
-
-    KmsKey create(Scope scope, NewKey spec) {
-        String keyId = spec.multiRegion() ? "mrk-" + random.hex(16) : random.uuid();
+    /** A new key as the command describes it, its tags already checked and in their stored order. */
+    KmsKey create(Scope scope, CreateKeyCommand command, KeyManager manager, List<Tag> tags) {
+        String keyId = command.multiRegion() ? "mrk-" + random.hex(16) : random.uuid();
         List<KeyMaterial> materials = List.of();
         String current = null;
         KeyState state = KeyState.PENDING_IMPORT;
-        if (spec.origin() == Origin.AWS_KMS) {
+        if (command.origin() == Origin.AWS_KMS) {
             KeyMaterial material = newMaterial();
             materials = List.of(material);
             current = material.id();
             state = KeyState.ENABLED;
         }
-        String policy = spec.policy() == null ? DefaultKeyPolicy.forScope(scope) : spec.policy();
-        return new KmsKey(scope, keyId, clock.instant(), spec.description(), state, spec.spec(), spec.usage(),
-                spec.origin(), spec.manager(), spec.multiRegion(), null, null, policy, spec.tags(), materials, current);
+        String policy = command.policy() == null ? DefaultKeyPolicy.forScope(scope) : command.policy();
+        return new KmsKey(scope, keyId, clock.instant(), command.description(), state, command.spec(), command.usage(),
+                command.origin(), manager, command.multiRegion(), null, null, policy, tags, materials, current);
     }
 
     private KeyMaterial newMaterial() {

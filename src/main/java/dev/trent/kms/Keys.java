@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** The life of a key: creation, description, enabling, disabling, deletion. */
 public final class Keys {
@@ -51,9 +52,7 @@ public final class Keys {
             KeyPolicies.validate(command.policy());
         }
         TagRules.validate(command.tags());
-        KmsKey key = factory.create(scope, new KeyFactory.NewKey(command.spec(), command.usage(), command.origin(),
-                KeyManager.CUSTOMER, command.multiRegion(), command.description(), command.policy(),
-                TagRules.merge(List.of(), command.tags())));
+        KmsKey key = factory.create(scope, command, KeyManager.CUSTOMER, TagRules.merge(List.of(), command.tags()));
         locks.write(scope, () -> store.putKey(key));
         return key;
     }
@@ -131,7 +130,7 @@ public final class Keys {
      * after the operation's key state rule.
      */
     KmsKey change(Scope scope, String keyId, String action, KeyStateRule rule,
-            java.util.function.UnaryOperator<KmsKey> change) {
+            UnaryOperator<KmsKey> change) {
         KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action);
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
