@@ -45,7 +45,11 @@ final class AwsManagedKeys {
         return aliasName.startsWith(ALIAS_PREFIX);
     }
 
-    /** Whether a service with this alias exists: AWS answers NotFound for any other {@code alias/aws/} name. */
+    /**
+     * Whether the alias names a service's key. AWS knows which services exist and answers NotFound
+     * for other names; Trent takes any well-formed service name, so that tests of services it has
+     * never heard of still get their key.
+     */
     static boolean isServiceAlias(String aliasName) {
         return SERVICE.matcher(aliasName).matches();
     }
