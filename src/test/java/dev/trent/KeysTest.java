@@ -182,11 +182,9 @@ class KeysTest {
     }
 
     @Test
-    void createKeyOfAnAsymmetricSpecIsNotSupportedYet() {
-        UnsupportedOperationException e = assertAwsError(() -> kms.createKey(b -> b.keySpec(KeySpec.RSA_2048)),
-                UnsupportedOperationException.class, "UnsupportedOperationException");
-
-        assertThat(e.awsErrorDetails().errorMessage()).contains("RSA_2048");
+    void createKeyOfAnAsymmetricSpecNeedsAKeyUsage() {
+        assertValidationError(() -> kms.createKey(b -> b.keySpec(KeySpec.RSA_2048)),
+                "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class Api {
         new AliasHandlers(kms, this::route).register();
         new TagHandlers(kms, this::route).register();
         new PolicyHandlers(kms, this::route).register();
+        new AsymmetricHandlers(kms, this::route).register();
+        new MacHandlers(kms, this::route).register();
     }
 
     /** How handler groups add their operations. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * AWS's constraints on every request member (required, length, range, pattern, enum), read from
- * {@code constraints.tsv}, which tools/gen-constraints.py extracts from the AWS service model.
+ * {@code constraints.tsv}, which tools/gen-constraints.py extracts from the AWS service model, and
+ * {@code constraints-supplement.tsv}, for the members newer than that model.
  */
 final class Constraints {
 
@@ -41,15 +42,8 @@ final class Constraints {
 
     static Constraints load() {
         Map<String, Map<String, String[]>> lines = new HashMap<>();
-        try (InputStream in = Constraints.class.getResourceAsStream("constraints.tsv");
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] columns = line.split("\t");
-                lines.computeIfAbsent(columns[0], s -> new HashMap<>()).put(columns[1], columns);
-            }
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("constraints.tsv is missing from the jar", e);
-        }
+        read("constraints.tsv", lines);
+        read("constraints-supplement.tsv", lines);
         Map<String, Map<String, Constraint>> shapes = new HashMap<>();
         lines.forEach((shape, members) -> {
             Map<String, Constraint> constraints = new HashMap<>();
@@ -58,6 +52,21 @@ final class Constraints {
             shapes.put(shape, constraints);
         });
         return new Constraints(shapes);
+    }
+
+    /** Adds a table's lines, by structure and member path; lines starting with # are comments. */
+    private static void read(String resource, Map<String, Map<String, String[]>> lines) {
+        try (InputStream in = Constraints.class.getResourceAsStream(resource);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.startsWith("#")) {
+                    String[] columns = line.split("\t");
+                    lines.computeIfAbsent(columns[0], s -> new HashMap<>()).put(columns[1], columns);
+                }
+            }
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException(resource + " is missing from the jar", e);
+        }
     }
 
     private static Constraint parse(Map<String, String[]> members, String path) {

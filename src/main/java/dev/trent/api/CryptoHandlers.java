@@ -8,12 +8,14 @@ import static dev.trent.api.Shapes.isTrue;
 
 import dev.trent.kms.Cryptography;
 import dev.trent.kms.Cryptography.DataKey;
+import dev.trent.kms.Cryptography.DataKeyPair;
 import dev.trent.kms.Cryptography.Opened;
 import dev.trent.kms.Cryptography.ReEncrypted;
 import dev.trent.kms.Cryptography.Sealed;
 import dev.trent.kms.DataKeySpec;
-import dev.trent.kms.EncryptionAlgorithm;
+import dev.trent.crypto.EncryptionAlgorithm;
 import dev.trent.kms.ErrorCode;
+import dev.trent.kms.KeySpec;
 import dev.trent.kms.Kms;
 import dev.trent.kms.KmsException;
 import software.amazon.awssdk.services.kms.model.DecryptRequest;
@@ -21,6 +23,10 @@ import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.DryRunModifierType;
 import software.amazon.awssdk.services.kms.model.EncryptRequest;
 import software.amazon.awssdk.services.kms.model.EncryptResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairResponse;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairWithoutPlaintextRequest;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyPairWithoutPlaintextResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyWithoutPlaintextRequest;
@@ -29,9 +35,8 @@ import software.amazon.awssdk.services.kms.model.GenerateRandomRequest;
 import software.amazon.awssdk.services.kms.model.GenerateRandomResponse;
 import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
 import software.amazon.awssdk.services.kms.model.ReEncryptResponse;
-import software.amazon.awssdk.services.kms.model.RecipientInfo;
 
-/** Encrypt, Decrypt, ReEncrypt, GenerateDataKey(WithoutPlaintext), GenerateRandom. */
+/** Encrypt, Decrypt, ReEncrypt, GenerateDataKey(WithoutPlaintext), GenerateDataKeyPair(WithoutPlaintext), GenerateRandom. */
 final class CryptoHandlers {
     private final Cryptography crypto;
     private final Api.Routes routes;
@@ -48,18 +53,18 @@ final class CryptoHandlers {
             return EncryptResponse.builder()
                     .ciphertextBlob(blob(sealed.ciphertext()))
                     .keyId(sealed.key().arn())
-                    .encryptionAlgorithm(EncryptionAlgorithm.SYMMETRIC_DEFAULT.name())
+                    .encryptionAlgorithm(sealed.algorithm().name())
                     .build();
         });
         routes.add(Operation.DECRYPT, DecryptRequest::builder, (caller, r) -> {
-            refuseRecipient(r.recipient());
+            Shapes.refuseRecipient(r.recipient());
             Opened opened = crypto.decrypt(caller.scope(), bytes(r.ciphertextBlob()), context(r.encryptionContext()),
                     r.keyId(), algorithm(r.encryptionAlgorithmAsString()), isTrue(r.dryRun()),
                     r.dryRunModifiers().contains(DryRunModifierType.IGNORE_CIPHERTEXT));
             return DecryptResponse.builder()
                     .keyId(opened.key().arn())
                     .plaintext(blob(opened.plaintext()))
-                    .encryptionAlgorithm(EncryptionAlgorithm.SYMMETRIC_DEFAULT.name())
+                    .encryptionAlgorithm(opened.algorithm().name())
                     .keyMaterialId(opened.materialId())
                     .build();
         });
@@ -73,14 +78,14 @@ final class CryptoHandlers {
                     .ciphertextBlob(blob(result.destination().ciphertext()))
                     .sourceKeyId(result.source().key().arn())
                     .keyId(result.destination().key().arn())
-                    .sourceEncryptionAlgorithm(EncryptionAlgorithm.SYMMETRIC_DEFAULT.name())
-                    .destinationEncryptionAlgorithm(EncryptionAlgorithm.SYMMETRIC_DEFAULT.name())
+                    .sourceEncryptionAlgorithm(result.source().algorithm().name())
+                    .destinationEncryptionAlgorithm(result.destination().algorithm().name())
                     .sourceKeyMaterialId(result.source().materialId())
                     .destinationKeyMaterialId(result.destination().materialId())
                     .build();
         });
         routes.add(Operation.GENERATE_DATA_KEY, GenerateDataKeyRequest::builder, (caller, r) -> {
-            refuseRecipient(r.recipient());
+            Shapes.refuseRecipient(r.recipient());
             DataKey key = crypto.generateDataKey(caller.scope(), r.keyId(), domainEnum(r.keySpecAsString(),
                     DataKeySpec.class), r.numberOfBytes(), context(r.encryptionContext()), true, isTrue(r.dryRun()));
             return GenerateDataKeyResponse.builder()
@@ -101,8 +106,35 @@ final class CryptoHandlers {
                             .keyMaterialId(key.sealed().materialId())
                             .build();
                 });
+        routes.add(Operation.GENERATE_DATA_KEY_PAIR, GenerateDataKeyPairRequest::builder, (caller, r) -> {
+            Shapes.refuseRecipient(r.recipient());
+            DataKeyPair pair = crypto.generateDataKeyPair(caller.scope(), r.keyId(),
+                    domainEnum(r.keyPairSpecAsString(), KeySpec.class), context(r.encryptionContext()), true,
+                    isTrue(r.dryRun()));
+            return GenerateDataKeyPairResponse.builder()
+                    .privateKeyCiphertextBlob(blob(pair.sealedPrivateKey().ciphertext()))
+                    .privateKeyPlaintext(blob(pair.privateKey()))
+                    .publicKey(blob(pair.publicKey()))
+                    .keyId(pair.sealedPrivateKey().key().arn())
+                    .keyPairSpec(pair.spec().name())
+                    .keyMaterialId(pair.sealedPrivateKey().materialId())
+                    .build();
+        });
+        routes.add(Operation.GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT,
+                GenerateDataKeyPairWithoutPlaintextRequest::builder, (caller, r) -> {
+                    DataKeyPair pair = crypto.generateDataKeyPair(caller.scope(), r.keyId(),
+                            domainEnum(r.keyPairSpecAsString(), KeySpec.class), context(r.encryptionContext()), false,
+                            isTrue(r.dryRun()));
+                    return GenerateDataKeyPairWithoutPlaintextResponse.builder()
+                            .privateKeyCiphertextBlob(blob(pair.sealedPrivateKey().ciphertext()))
+                            .publicKey(blob(pair.publicKey()))
+                            .keyId(pair.sealedPrivateKey().key().arn())
+                            .keyPairSpec(pair.spec().name())
+                            .keyMaterialId(pair.sealedPrivateKey().materialId())
+                            .build();
+                });
         routes.add(Operation.GENERATE_RANDOM, GenerateRandomRequest::builder, (caller, r) -> {
-            refuseRecipient(r.recipient());
+            Shapes.refuseRecipient(r.recipient());
             return GenerateRandomResponse.builder()
                     .plaintext(blob(crypto.generateRandom(r.numberOfBytes(), r.customKeyStoreId())))
                     .build();
@@ -111,13 +143,5 @@ final class CryptoHandlers {
 
     private static EncryptionAlgorithm algorithm(String value) {
         return domainEnum(value, EncryptionAlgorithm.class);
-    }
-
-    /** Nitro Enclaves attestation: refused rather than ignored, since ignoring it would return plaintext. */
-    private static void refuseRecipient(RecipientInfo recipient) {
-        if (recipient != null) {
-            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
-                    "Trent does not support Recipient (AWS Nitro Enclaves attestation) yet.");
-        }
     }
 }

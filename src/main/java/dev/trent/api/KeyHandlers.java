@@ -87,7 +87,7 @@ final class KeyHandlers {
         KmsKey key = keys.create(caller.scope(), new CreateKeyCommand(
                 r.description() == null ? "" : r.description(),
                 spec == null ? KeySpec.SYMMETRIC_DEFAULT : spec,
-                usage == null ? KeyUsage.ENCRYPT_DECRYPT : usage,
+                usage,
                 origin == null ? Origin.AWS_KMS : origin,
                 isTrue(r.multiRegion()),
                 r.policy(),

@@ -9,6 +9,8 @@ import software.amazon.awssdk.services.kms.model.CustomKeyStoreType;
 import software.amazon.awssdk.services.kms.model.CustomerMasterKeySpec;
 import software.amazon.awssdk.services.kms.model.DataKeyPairSpec;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.DryRunModifierType;
+import software.amazon.awssdk.services.kms.model.EncapsulationAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
@@ -34,6 +36,8 @@ final class SdkEnums {
             Map.entry("CustomerMasterKeySpec", CustomerMasterKeySpec::knownValues),
             Map.entry("DataKeyPairSpec", DataKeyPairSpec::knownValues),
             Map.entry("DataKeySpec", DataKeySpec::knownValues),
+            Map.entry("DryRunModifierType", DryRunModifierType::knownValues),
+            Map.entry("EncapsulationAlgorithmSpec", EncapsulationAlgorithmSpec::knownValues),
             Map.entry("EncryptionAlgorithmSpec", EncryptionAlgorithmSpec::knownValues),
             Map.entry("ExpirationModelType", ExpirationModelType::knownValues),
             Map.entry("GrantOperation", GrantOperation::knownValues),

@@ -1,8 +1,9 @@
 package dev.trent.api;
 
 import dev.trent.kms.Alias;
-import dev.trent.kms.EncryptionAlgorithm;
+import dev.trent.kms.Algorithms;
 import dev.trent.kms.ErrorCode;
+import dev.trent.kms.KeySpec;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsException;
 import dev.trent.kms.KmsKey;
@@ -10,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.CustomerMasterKeySpec;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.MultiRegionConfiguration;
 import software.amazon.awssdk.services.kms.model.MultiRegionKey;
 import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
+import software.amazon.awssdk.services.kms.model.RecipientInfo;
 
 /** The domain's values in AWS's response shapes, and AWS's request values in the domain's types. */
 final class Shapes {
@@ -32,11 +35,28 @@ final class Shapes {
                 .keyState(key.state().awsName())
                 .origin(key.origin().name())
                 .keyManager(key.manager().name())
-                .customerMasterKeySpec(key.spec().name())
+                .customerMasterKeySpec(legacySpec(key.spec()))
                 .keySpec(key.spec().name())
-                .encryptionAlgorithmsWithStrings(EncryptionAlgorithm.SYMMETRIC_DEFAULT.name())
-                .multiRegion(key.multiRegion())
-                .currentKeyMaterialId(key.currentMaterialId());
+                .multiRegion(key.multiRegion());
+        Algorithms algorithms = key.algorithms();
+        if (!algorithms.encryption().isEmpty()) {
+            b.encryptionAlgorithmsWithStrings(names(algorithms.encryption()));
+        }
+        if (!algorithms.signing().isEmpty()) {
+            b.signingAlgorithmsWithStrings(names(algorithms.signing()));
+        }
+        if (!algorithms.mac().isEmpty()) {
+            b.macAlgorithmsWithStrings(names(algorithms.mac()));
+        }
+        if (!algorithms.keyAgreement().isEmpty()) {
+            b.keyAgreementAlgorithmsWithStrings(names(algorithms.keyAgreement()));
+        }
+        if (!algorithms.encapsulation().isEmpty()) {
+            b.encapsulationAlgorithmsWithStrings(names(algorithms.encapsulation()));
+        }
+        if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) { // AWS reports material ids of symmetric keys only
+            b.currentKeyMaterialId(key.currentMaterialId());
+        }
         if (key.state() == KeyState.PENDING_DELETION) {
             // PendingDeletionWindowInDays is only for multi-Region primaries waiting on their replicas
             b.deletionDate(key.deletionDate());
@@ -49,6 +69,15 @@ final class Shapes {
                     .build());
         }
         return b.build();
+    }
+
+    /**
+     * The deprecated CustomerMasterKeySpec, which AWS still fills for the key specs it had when it
+     * deprecated the field, and leaves out for the newer ones (Ed25519, ML-DSA, ML-KEM).
+     */
+    static String legacySpec(KeySpec spec) {
+        return CustomerMasterKeySpec.fromValue(spec.name()) == CustomerMasterKeySpec.UNKNOWN_TO_SDK_VERSION
+                ? null : spec.name();
     }
 
     static AliasListEntry aliasEntry(Alias alias) {
@@ -91,5 +120,17 @@ final class Shapes {
             throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
                     "Trent does not support " + type.getSimpleName() + " " + value + " yet.");
         }
+    }
+
+    /** Nitro Enclaves attestation: refused rather than ignored, since ignoring it would return plaintext. */
+    static void refuseRecipient(RecipientInfo recipient) {
+        if (recipient != null) {
+            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
+                    "Trent does not support Recipient (AWS Nitro Enclaves attestation) yet.");
+        }
+    }
+
+    static List<String> names(List<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
     }
 }

@@ -2,7 +2,7 @@ package dev.trent.kms;
 
 import java.util.List;
 
-/** What CreateKey asks for, its defaults already applied by the caller where AWS has them. */
+/** What CreateKey asks for; a null usage is the default AWS picks, where it picks one. */
 public record CreateKeyCommand(
         String description,
         KeySpec spec,
@@ -13,4 +13,9 @@ public record CreateKeyCommand(
         List<Tag> tags,
         String customKeyStoreId,
         String xksKeyId) {
+
+    public CreateKeyCommand withUsage(KeyUsage newUsage) {
+        return new CreateKeyCommand(description, spec, newUsage, origin, multiRegion, policy, tags, customKeyStoreId,
+                xksKeyId);
+    }
 }

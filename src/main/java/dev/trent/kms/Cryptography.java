@@ -1,27 +1,42 @@
 package dev.trent.kms;
 
 import dev.trent.crypto.Ciphertext;
+import dev.trent.crypto.EncryptionAlgorithm;
+import dev.trent.crypto.GeneratedKey;
 import dev.trent.crypto.Randomness;
 import dev.trent.crypto.SymmetricCipher;
 import dev.trent.kms.KeyResolver.Accepts;
 import java.util.Map;
 
-/** The cryptographic operations of symmetric keys: Encrypt, Decrypt, ReEncrypt, data keys, random bytes. */
+/**
+ * Encryption with KMS keys: Encrypt, Decrypt and ReEncrypt with symmetric, RSA and SM2 keys, data
+ * keys and data key pairs, random bytes. Symmetric ciphertexts are Trent's self-describing blobs;
+ * asymmetric ones are the algorithm's own output, as AWS's are, so they need KeyId and algorithm.
+ */
 public final class Cryptography {
 
-    /** What an encryption produced, and under which key material. */
-    public record Sealed(KmsKey key, String materialId, byte[] ciphertext) {
+    /** What an encryption produced; the key material id only for symmetric keys, as AWS reports it. */
+    public record Sealed(KmsKey key, EncryptionAlgorithm algorithm, String materialId, byte[] ciphertext) {
     }
 
-    /** What a decryption recovered, and from which key material. */
-    public record Opened(KmsKey key, String materialId, byte[] plaintext) {
+    /** What a decryption recovered; the key material id only for symmetric keys. */
+    public record Opened(KmsKey key, EncryptionAlgorithm algorithm, String materialId, byte[] plaintext) {
     }
 
     /** A data key: its plaintext (null when not asked for) and the same key encrypted. */
     public record DataKey(Sealed sealed, byte[] plaintext) {
     }
 
+    /** A data key pair: the private key encrypted, and in plaintext (null when not asked for), and the public key. */
+    public record DataKeyPair(Sealed sealedPrivateKey, byte[] privateKey, byte[] publicKey, KeySpec spec) {
+    }
+
     public record ReEncrypted(Opened source, Sealed destination) {
+    }
+
+    /** A ciphertext and the key, algorithm and material that will decrypt it, checked for use. */
+    private record Source(KmsKey key, EncryptionAlgorithm algorithm, KeyMaterial material, byte[] blob,
+            Ciphertext symmetric) {
     }
 
     private final KeyResolver resolver;
@@ -36,9 +51,10 @@ public final class Cryptography {
 
     public Sealed encrypt(Scope scope, String keyId, byte[] plaintext, Map<String, String> context,
             EncryptionAlgorithm algorithm, boolean dryRun) {
-        KmsKey key = encryptionKey(scope, keyId, "kms:Encrypt", algorithm);
+        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:Encrypt");
+        EncryptionAlgorithm checked = checkEncryption(key, algorithm, "Encrypt", context, plaintext);
         DryRun.stopIf(dryRun);
-        return seal(key, plaintext, context);
+        return seal(key, checked, plaintext, context);
     }
 
     /**
@@ -47,10 +63,8 @@ public final class Cryptography {
      */
     public Opened decrypt(Scope scope, byte[] ciphertext, Map<String, String> context, String keyId,
             EncryptionAlgorithm algorithm, boolean dryRun, boolean ignoreCiphertext) {
-        if (dryRun && ignoreCiphertext) {
-            dryRunWithoutCiphertext(scope, keyId, "kms:Decrypt", algorithm);
-        }
-        Named source = decryptionKey(scope, ciphertext, keyId, "kms:Decrypt", algorithm);
+        Source source = source(scope, ciphertext, context, keyId, algorithm, "kms:Decrypt", "Decrypt",
+                dryRun && ignoreCiphertext);
         DryRun.stopIf(dryRun);
         return open(source, context);
     }
@@ -59,14 +73,15 @@ public final class Cryptography {
             String sourceKeyId, EncryptionAlgorithm sourceAlgorithm, String destinationKeyId,
             Map<String, String> destinationContext, EncryptionAlgorithm destinationAlgorithm, boolean dryRun,
             boolean ignoreCiphertext) {
-        KmsKey destination = encryptionKey(scope, destinationKeyId, "kms:ReEncryptTo", destinationAlgorithm);
-        if (dryRun && ignoreCiphertext) {
-            dryRunWithoutCiphertext(scope, sourceKeyId, "kms:ReEncryptFrom", sourceAlgorithm);
-        }
-        Named source = decryptionKey(scope, ciphertext, sourceKeyId, "kms:ReEncryptFrom", sourceAlgorithm);
+        KmsKey destination = resolver.resolve(scope, destinationKeyId, Accepts.KEY_OR_ALIAS, "kms:ReEncryptTo");
+        EncryptionAlgorithm destinationChecked = checkEncryption(destination, destinationAlgorithm, "ReEncrypt",
+                destinationContext, null);
+        Source source = source(scope, ciphertext, sourceContext, sourceKeyId, sourceAlgorithm, "kms:ReEncryptFrom",
+                "ReEncrypt", dryRun && ignoreCiphertext);
         DryRun.stopIf(dryRun);
         Opened opened = open(source, sourceContext);
-        return new ReEncrypted(opened, seal(destination, opened.plaintext(), destinationContext));
+        checkPlaintextSize(destination, destinationChecked, opened.plaintext());
+        return new ReEncrypted(opened, seal(destination, destinationChecked, opened.plaintext(), destinationContext));
     }
 
     /**
@@ -78,11 +93,27 @@ public final class Cryptography {
         if ((keySpec == null) == (numberOfBytes == null)) {
             throw KmsException.validation("Please specify either number of bytes or key spec.");
         }
-        String action = withPlaintext ? "kms:GenerateDataKey" : "kms:GenerateDataKeyWithoutPlaintext";
-        KmsKey key = encryptionKey(scope, keyId, action, EncryptionAlgorithm.SYMMETRIC_DEFAULT);
+        String operation = withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
+        KmsKey key = dataKeyEncryptionKey(scope, keyId, operation);
         DryRun.stopIf(dryRun);
         byte[] plaintext = random.bytes(keySpec != null ? keySpec.bytes() : numberOfBytes);
-        return new DataKey(seal(key, plaintext, context), withPlaintext ? plaintext : null);
+        return new DataKey(seal(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, plaintext, context),
+                withPlaintext ? plaintext : null);
+    }
+
+    /**
+     * @param pairSpec AWS's DataKeyPairSpec: the name of the key spec of the pair
+     * @param withPlaintext false for GenerateDataKeyPairWithoutPlaintext
+     */
+    public DataKeyPair generateDataKeyPair(Scope scope, String keyId, KeySpec pairSpec, Map<String, String> context,
+            boolean withPlaintext, boolean dryRun) {
+        String operation = withPlaintext ? "GenerateDataKeyPair" : "GenerateDataKeyPairWithoutPlaintext";
+        KmsKey key = dataKeyEncryptionKey(scope, keyId, operation);
+        pairSpec.requireAvailableIn(scope, "KeyPairSpec");
+        DryRun.stopIf(dryRun);
+        GeneratedKey pair = pairSpec.engine().generate();
+        Sealed sealed = seal(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, pair.privateKey(), context);
+        return new DataKeyPair(sealed, withPlaintext ? pair.privateKey() : null, pair.publicKey(), pairSpec);
     }
 
     public byte[] generateRandom(Integer numberOfBytes, String customKeyStoreId) {
@@ -95,61 +126,101 @@ public final class Cryptography {
         return random.bytes(numberOfBytes);
     }
 
-    private void dryRunWithoutCiphertext(Scope scope, String keyId, String action, EncryptionAlgorithm algorithm) {
-        if (keyId == null) {
-            throw KmsException.validation("KeyId is required when the DryRunModifier IGNORE_CIPHERTEXT is used.");
+    /** Data keys and data key pairs are encrypted under symmetric encryption keys only. */
+    private KmsKey dataKeyEncryptionKey(Scope scope, String keyId, String operation) {
+        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
+        KeyUse.require(key, KeyUsage.ENCRYPT_DECRYPT, operation);
+        if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
+            throw new KmsException(ErrorCode.INVALID_KEY_USAGE, key.arn() + " key KeySpec is " + key.spec()
+                    + " which is not valid for " + operation + ".");
         }
-        checkUsable(resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action), algorithm, action);
-        DryRun.stopIf(true);
-    }
-
-    /** A key named by a ciphertext, checked for use, with the parsed ciphertext. */
-    private record Named(KmsKey key, KeyMaterial material, Ciphertext ciphertext) {
-    }
-
-    private KmsKey encryptionKey(Scope scope, String keyId, String action, EncryptionAlgorithm algorithm) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
-        checkUsable(key, algorithm, action);
         return key;
     }
 
-    private Named decryptionKey(Scope scope, byte[] blob, String keyId, String action,
-            EncryptionAlgorithm algorithm) {
+    /**
+     * Checks the key for encryption with the algorithm (SYMMETRIC_DEFAULT when none is given), and,
+     * for asymmetric algorithms, the encryption context and the plaintext's size (null: not known yet).
+     */
+    private static EncryptionAlgorithm checkEncryption(KmsKey key, EncryptionAlgorithm algorithm, String operation,
+            Map<String, String> context, byte[] plaintext) {
+        KeyUse.require(key, KeyUsage.ENCRYPT_DECRYPT, operation);
+        EncryptionAlgorithm checked = algorithm == null ? EncryptionAlgorithm.SYMMETRIC_DEFAULT : algorithm;
+        KeyUse.requireAlgorithm(key, checked);
+        if (checked != EncryptionAlgorithm.SYMMETRIC_DEFAULT && !context.isEmpty()) {
+            throw KmsException.validation(
+                    "EncryptionContext is not supported when encrypting/decrypting with asymmetric CMKs.");
+        }
+        if (plaintext != null) {
+            checkPlaintextSize(key, checked, plaintext);
+        }
+        return checked;
+    }
+
+    private static void checkPlaintextSize(KmsKey key, EncryptionAlgorithm algorithm, byte[] plaintext) {
+        if (algorithm != EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
+            int max = key.spec().engine().maxPlaintext(algorithm);
+            if (plaintext.length > max) {
+                throw KmsException.validation("Algorithm " + algorithm + " and key spec " + key.spec()
+                        + " cannot encrypt data larger than " + max + " bytes.");
+            }
+        }
+    }
+
+    /**
+     * The key and material that decrypt a ciphertext, checked for use. A symmetric ciphertext names
+     * its key; an asymmetric one cannot, so its KeyId and algorithm must be given. As AWS does, the
+     * algorithm decides: without one, the ciphertext is read as symmetric first, so an RSA
+     * ciphertext with its key but no algorithm is an InvalidCiphertextException.
+     */
+    private Source source(Scope scope, byte[] blob, Map<String, String> context, String keyId,
+            EncryptionAlgorithm algorithm, String action, String operation, boolean ignoreCiphertext) {
+        if (blob == null && !ignoreCiphertext) { // optional only for dry runs that ignore it
+            throw KmsException.validation("1 validation error detected: Value null at 'ciphertextBlob' failed to "
+                    + "satisfy constraint: Member must not be null");
+        }
+        KmsKey named = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
+        boolean asymmetric = algorithm != null && algorithm != EncryptionAlgorithm.SYMMETRIC_DEFAULT;
+        if (asymmetric && named == null) { // nothing else says which key made an RSA or SM2 ciphertext
+            throw KmsException.invalidCiphertext();
+        }
+        if (asymmetric || ignoreCiphertext) {
+            if (named == null) {
+                throw KmsException.validation("KeyId is required when the DryRunModifier IGNORE_CIPHERTEXT is used.");
+            }
+            EncryptionAlgorithm checked = checkEncryption(named, algorithm, operation, context, null);
+            return new Source(named, checked, named.currentMaterial().orElse(null), blob, null);
+        }
         Ciphertext ciphertext = Ciphertext.parse(blob).orElseThrow(KmsException::invalidCiphertext);
         KmsArn arn = KmsArn.parse(ciphertext.keyArn()).filter(KmsArn::isKey)
                 .orElseThrow(KmsException::invalidCiphertext);
-        KmsKey requested = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
-        if (requested != null && !requested.arn().equals(arn.toString())) {
+        if (named != null && !named.arn().equals(arn.toString())) {
             throw new KmsException(ErrorCode.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
         }
-        KmsKey key = requested != null ? requested : resolver.namedByCiphertext(scope, arn, action);
-        checkUsable(key, algorithm, action);
+        KmsKey key = named != null ? named : resolver.namedByCiphertext(scope, arn, action);
+        checkEncryption(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, operation, context, null);
         KeyMaterial material = key.material(ciphertext.materialId()).orElseThrow(KmsException::invalidCiphertext);
-        return new Named(key, material, ciphertext);
+        return new Source(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, material, blob, ciphertext);
     }
 
-    private static void checkUsable(KmsKey key, EncryptionAlgorithm algorithm, String action) {
-        KeyStateRule.ENABLED.check(key);
-        if (key.usage() != KeyUsage.ENCRYPT_DECRYPT) {
-            throw new KmsException(ErrorCode.INVALID_KEY_USAGE, key.arn() + " key usage is " + key.usage()
-                    + " which is not valid for " + action.substring("kms:".length()) + ".");
-        }
-        if (algorithm != null && algorithm != EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
-            throw new KmsException(ErrorCode.INVALID_KEY_USAGE, "Algorithm " + algorithm
-                    + " is incompatible with key spec " + key.spec() + ".");
-        }
-    }
-
-    private Sealed seal(KmsKey key, byte[] plaintext, Map<String, String> context) {
+    private Sealed seal(KmsKey key, EncryptionAlgorithm algorithm, byte[] plaintext, Map<String, String> context) {
         KeyMaterial material = key.currentMaterial().orElseThrow(() -> KeyStateRule.invalidState(key));
-        byte[] blob = cipher.encrypt(key.arn(), material.id(), material.secret(), plaintext, context);
-        return new Sealed(key, material.id(), blob);
+        if (algorithm == EncryptionAlgorithm.SYMMETRIC_DEFAULT) {
+            byte[] blob = cipher.encrypt(key.arn(), material.id(), material.secret(), plaintext, context);
+            return new Sealed(key, algorithm, material.id(), blob);
+        }
+        return new Sealed(key, algorithm, null, key.spec().engine().encrypt(material.publicKey(), algorithm, plaintext));
     }
 
-    private Opened open(Named source, Map<String, String> context) {
-        byte[] plaintext = cipher.decrypt(source.ciphertext(), source.material().secret(), context)
+    private Opened open(Source source, Map<String, String> context) {
+        if (source.symmetric() != null) {
+            byte[] plaintext = cipher.decrypt(source.symmetric(), source.material().secret(), context)
+                    .orElseThrow(KmsException::invalidCiphertext);
+            return new Opened(source.key(), source.algorithm(), source.material().id(), plaintext);
+        }
+        byte[] plaintext = source.key().spec().engine().decrypt(source.material().secret(), source.algorithm(),
+                        source.blob())
                 .orElseThrow(KmsException::invalidCiphertext);
-        return new Opened(source.key(), source.material().id(), plaintext);
+        return new Opened(source.key(), source.algorithm(), null, plaintext);
     }
 }

@@ -1,13 +1,12 @@
 package dev.trent.kms;
 
+import dev.trent.crypto.GeneratedKey;
 import dev.trent.crypto.Randomness;
 import java.time.Clock;
 import java.util.List;
 
 /** Makes new keys: their ids, their first key material, their default policy. */
 final class KeyFactory {
-    private static final int SYMMETRIC_KEY_BYTES = 32;
-
     private final Randomness random;
     private final Clock clock;
 
@@ -23,7 +22,7 @@ final class KeyFactory {
         String current = null;
         KeyState state = KeyState.PENDING_IMPORT;
         if (command.origin() == Origin.AWS_KMS) {
-            KeyMaterial material = newMaterial();
+            KeyMaterial material = newMaterial(command.spec());
             materials = List.of(material);
             current = material.id();
             state = KeyState.ENABLED;
@@ -33,7 +32,8 @@ final class KeyFactory {
                 command.origin(), manager, command.multiRegion(), null, null, policy, tags, materials, current);
     }
 
-    private KeyMaterial newMaterial() {
-        return new KeyMaterial(random.hex(32), random.bytes(SYMMETRIC_KEY_BYTES), clock.instant());
+    private KeyMaterial newMaterial(KeySpec spec) {
+        GeneratedKey generated = spec.engine().generate();
+        return new KeyMaterial(random.hex(32), generated.privateKey(), generated.publicKey(), clock.instant());
     }
 }

@@ -30,15 +30,13 @@ public final class Keys {
         this.clock = clock;
     }
 
-    public KmsKey create(Scope scope, CreateKeyCommand command) {
+    public KmsKey create(Scope scope, CreateKeyCommand request) {
+        CreateKeyCommand command = request.usage() != null ? request : request.withUsage(defaultUsage(request.spec()));
         if (!command.spec().allows(command.usage())) {
             throw KmsException.validation("KeyUsage " + command.usage() + " is not compatible with KeySpec "
                     + command.spec());
         }
-        if (!command.spec().implemented()) {
-            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
-                    "Trent does not support KeySpec " + command.spec() + " yet: only SYMMETRIC_DEFAULT keys.");
-        }
+        command.spec().requireAvailableIn(scope, "KeySpec");
         if (command.xksKeyId() != null && command.customKeyStoreId() == null) {
             throw KmsException.validation("XksKeyId is only valid with the CustomKeyStoreId of an external key store.");
         }
@@ -55,6 +53,15 @@ public final class Keys {
         KmsKey key = factory.create(scope, command, KeyManager.CUSTOMER, TagRules.merge(List.of(), command.tags()));
         locks.write(scope, () -> store.putKey(key));
         return key;
+    }
+
+    /** Only symmetric encryption keys have a usage AWS picks for them. */
+    private static KeyUsage defaultUsage(KeySpec spec) {
+        if (spec != KeySpec.SYMMETRIC_DEFAULT) {
+            throw KmsException.validation(
+                    "You must specify a KeyUsage value for all KMS keys except for symmetric encryption keys.");
+        }
+        return KeyUsage.ENCRYPT_DECRYPT;
     }
 
     public KmsKey describe(Scope scope, String keyId) {

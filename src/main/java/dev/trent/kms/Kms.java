@@ -12,6 +12,11 @@ public final class Kms {
     private final KeyTags tags;
     private final KeyPolicies policies;
     private final Cryptography cryptography;
+    private final Signatures signatures;
+    private final Macs macs;
+    private final KeyAgreements keyAgreements;
+    private final Encapsulations encapsulations;
+    private final PublicKeys publicKeys;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
@@ -22,6 +27,11 @@ public final class Kms {
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
         this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random);
+        this.signatures = new Signatures(resolver);
+        this.macs = new Macs(resolver);
+        this.keyAgreements = new KeyAgreements(resolver);
+        this.encapsulations = new Encapsulations(resolver);
+        this.publicKeys = new PublicKeys(resolver);
         keys.scheduleStoredDeletions();
     }
 
@@ -48,5 +58,25 @@ public final class Kms {
 
     public Cryptography cryptography() {
         return cryptography;
+    }
+
+    public Signatures signatures() {
+        return signatures;
+    }
+
+    public Macs macs() {
+        return macs;
+    }
+
+    public KeyAgreements keyAgreements() {
+        return keyAgreements;
+    }
+
+    public Encapsulations encapsulations() {
+        return encapsulations;
+    }
+
+    public PublicKeys publicKeys() {
+        return publicKeys;
     }
 }

@@ -41,6 +41,11 @@ public record KmsKey(
         return scope.keyArn(keyId);
     }
 
+    /** The algorithms the key supports: those of its spec for its usage. */
+    public Algorithms algorithms() {
+        return spec.algorithms(usage);
+    }
+
     public Optional<KeyMaterial> material(String materialId) {
         return materials.stream().filter(m -> m.id().equals(materialId)).findFirst();
     }

@@ -1,4 +1,4 @@
-package dev.trent.kms;
+package dev.trent.crypto;
 
 /** AWS's {@code EncryptionAlgorithmSpec}. */
 public enum EncryptionAlgorithm {

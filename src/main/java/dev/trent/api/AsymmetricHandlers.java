@@ -1,0 +1,127 @@
+package dev.trent.api;
+
+import static dev.trent.api.Shapes.blob;
+import static dev.trent.api.Shapes.bytes;
+import static dev.trent.api.Shapes.domainEnum;
+import static dev.trent.api.Shapes.isTrue;
+
+import dev.trent.crypto.EncapsulationAlgorithm;
+import dev.trent.crypto.KeyAgreementAlgorithm;
+import dev.trent.crypto.MessageType;
+import dev.trent.crypto.SigningAlgorithm;
+import dev.trent.kms.Algorithms;
+import dev.trent.kms.Encapsulations;
+import dev.trent.kms.KeyAgreements;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Kms;
+import dev.trent.kms.PublicKeys;
+import dev.trent.kms.Signatures;
+import software.amazon.awssdk.services.kms.model.DecapsulateRequest;
+import software.amazon.awssdk.services.kms.model.DecapsulateResponse;
+import software.amazon.awssdk.services.kms.model.DeriveSharedSecretRequest;
+import software.amazon.awssdk.services.kms.model.DeriveSharedSecretResponse;
+import software.amazon.awssdk.services.kms.model.EncapsulateRequest;
+import software.amazon.awssdk.services.kms.model.EncapsulateResponse;
+import software.amazon.awssdk.services.kms.model.GetPublicKeyRequest;
+import software.amazon.awssdk.services.kms.model.GetPublicKeyResponse;
+import software.amazon.awssdk.services.kms.model.SignRequest;
+import software.amazon.awssdk.services.kms.model.SignResponse;
+import software.amazon.awssdk.services.kms.model.VerifyRequest;
+import software.amazon.awssdk.services.kms.model.VerifyResponse;
+
+/** Sign, Verify, GetPublicKey, DeriveSharedSecret, Encapsulate, Decapsulate. */
+final class AsymmetricHandlers {
+    private final Signatures signatures;
+    private final PublicKeys publicKeys;
+    private final KeyAgreements agreements;
+    private final Encapsulations encapsulations;
+    private final Api.Routes routes;
+
+    AsymmetricHandlers(Kms kms, Api.Routes routes) {
+        this.signatures = kms.signatures();
+        this.publicKeys = kms.publicKeys();
+        this.agreements = kms.keyAgreements();
+        this.encapsulations = kms.encapsulations();
+        this.routes = routes;
+    }
+
+    void register() {
+        routes.add(Operation.SIGN, SignRequest::builder, (caller, r) -> {
+            SigningAlgorithm algorithm = domainEnum(r.signingAlgorithmAsString(), SigningAlgorithm.class);
+            Signatures.Signed signed = signatures.sign(caller.scope(), r.keyId(), bytes(r.message()),
+                    messageType(r.messageTypeAsString()), algorithm, isTrue(r.dryRun()));
+            return SignResponse.builder()
+                    .keyId(signed.key().arn())
+                    .signature(blob(signed.signature()))
+                    .signingAlgorithm(algorithm.name())
+                    .build();
+        });
+        routes.add(Operation.VERIFY, VerifyRequest::builder, (caller, r) -> {
+            SigningAlgorithm algorithm = domainEnum(r.signingAlgorithmAsString(), SigningAlgorithm.class);
+            KmsKey key = signatures.verify(caller.scope(), r.keyId(), bytes(r.message()),
+                    messageType(r.messageTypeAsString()), algorithm, bytes(r.signature()), isTrue(r.dryRun()));
+            return VerifyResponse.builder()
+                    .keyId(key.arn())
+                    .signatureValid(true)
+                    .signingAlgorithm(algorithm.name())
+                    .build();
+        });
+        routes.add(Operation.GET_PUBLIC_KEY, GetPublicKeyRequest::builder, (caller, r) -> {
+            PublicKeys.PublicKey found = publicKeys.get(caller.scope(), r.keyId());
+            KmsKey key = found.key();
+            Algorithms algorithms = key.algorithms();
+            return GetPublicKeyResponse.builder()
+                    .keyId(key.arn())
+                    .publicKey(blob(found.publicKey()))
+                    .customerMasterKeySpec(Shapes.legacySpec(key.spec()))
+                    .keySpec(key.spec().name())
+                    .keyUsage(key.usage().name())
+                    .encryptionAlgorithmsWithStrings(Shapes.names(algorithms.encryption()))
+                    .signingAlgorithmsWithStrings(Shapes.names(algorithms.signing()))
+                    .keyAgreementAlgorithmsWithStrings(Shapes.names(algorithms.keyAgreement()))
+                    .encapsulationAlgorithmsWithStrings(Shapes.names(algorithms.encapsulation()))
+                    .build();
+        });
+        routes.add(Operation.DERIVE_SHARED_SECRET, DeriveSharedSecretRequest::builder, (caller, r) -> {
+            Shapes.refuseRecipient(r.recipient());
+            KeyAgreementAlgorithm algorithm = domainEnum(r.keyAgreementAlgorithmAsString(),
+                    KeyAgreementAlgorithm.class);
+            KeyAgreements.Agreed agreed = agreements.derive(caller.scope(), r.keyId(), algorithm, bytes(r.publicKey()),
+                    isTrue(r.dryRun()));
+            return DeriveSharedSecretResponse.builder()
+                    .keyId(agreed.key().arn())
+                    .sharedSecret(blob(agreed.sharedSecret()))
+                    .keyAgreementAlgorithm(algorithm.name())
+                    .keyOrigin(agreed.key().origin().name())
+                    .build();
+        });
+        routes.add(Operation.ENCAPSULATE, EncapsulateRequest::builder, (caller, r) -> {
+            EncapsulationAlgorithm algorithm = domainEnum(r.encapsulationAlgorithmAsString(),
+                    EncapsulationAlgorithm.class);
+            Encapsulations.Encapsulated result = encapsulations.encapsulate(caller.scope(), r.keyId(), algorithm,
+                    isTrue(r.dryRun()));
+            return EncapsulateResponse.builder()
+                    .keyId(result.key().arn())
+                    .sharedSecret(blob(result.encapsulation().sharedSecret()))
+                    .sharedSecretCiphertextBlob(blob(result.encapsulation().ciphertext()))
+                    .encapsulationAlgorithm(algorithm.name())
+                    .build();
+        });
+        routes.add(Operation.DECAPSULATE, DecapsulateRequest::builder, (caller, r) -> {
+            EncapsulationAlgorithm algorithm = domainEnum(r.encapsulationAlgorithmAsString(),
+                    EncapsulationAlgorithm.class);
+            Encapsulations.Decapsulated result = encapsulations.decapsulate(caller.scope(), r.keyId(), algorithm,
+                    bytes(r.sharedSecretCiphertextBlob()), isTrue(r.dryRun()));
+            return DecapsulateResponse.builder()
+                    .keyId(result.key().arn())
+                    .sharedSecret(blob(result.sharedSecret()))
+                    .encapsulationAlgorithm(algorithm.name())
+                    .build();
+        });
+    }
+
+    private static MessageType messageType(String value) {
+        MessageType type = domainEnum(value, MessageType.class);
+        return type == null ? MessageType.RAW : type;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.trent.api;
+
+import static dev.trent.api.Shapes.blob;
+import static dev.trent.api.Shapes.bytes;
+import static dev.trent.api.Shapes.domainEnum;
+import static dev.trent.api.Shapes.isTrue;
+
+import dev.trent.crypto.MacAlgorithm;
+import dev.trent.kms.Kms;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Macs;
+import software.amazon.awssdk.services.kms.model.GenerateMacRequest;
+import software.amazon.awssdk.services.kms.model.GenerateMacResponse;
+import software.amazon.awssdk.services.kms.model.VerifyMacRequest;
+import software.amazon.awssdk.services.kms.model.VerifyMacResponse;
+
+/** GenerateMac, VerifyMac. */
+final class MacHandlers {
+    private final Macs macs;
+    private final Api.Routes routes;
+
+    MacHandlers(Kms kms, Api.Routes routes) {
+        this.macs = kms.macs();
+        this.routes = routes;
+    }
+
+    void register() {
+        routes.add(Operation.GENERATE_MAC, GenerateMacRequest::builder, (caller, r) -> {
+            MacAlgorithm algorithm = domainEnum(r.macAlgorithmAsString(), MacAlgorithm.class);
+            Macs.Tagged tagged = macs.generate(caller.scope(), r.keyId(), bytes(r.message()), algorithm,
+                    isTrue(r.dryRun()));
+            return GenerateMacResponse.builder()
+                    .mac(blob(tagged.mac()))
+                    .macAlgorithm(algorithm.name())
+                    .keyId(tagged.key().arn())
+                    .build();
+        });
+        routes.add(Operation.VERIFY_MAC, VerifyMacRequest::builder, (caller, r) -> {
+            MacAlgorithm algorithm = domainEnum(r.macAlgorithmAsString(), MacAlgorithm.class);
+            KmsKey key = macs.verify(caller.scope(), r.keyId(), bytes(r.message()), algorithm, bytes(r.mac()),
+                    isTrue(r.dryRun()));
+            return VerifyMacResponse.builder()
+                    .keyId(key.arn())
+                    .macValid(true)
+                    .macAlgorithm(algorithm.name())
+                    .build();
+        });
+    }
+}

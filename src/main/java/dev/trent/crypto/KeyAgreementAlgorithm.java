@@ -1,0 +1,6 @@
+package dev.trent.crypto;
+
+/** AWS's {@code KeyAgreementAlgorithmSpec}. */
+public enum KeyAgreementAlgorithm {
+    ECDH
+}
