@@ -3,7 +3,14 @@ package dev.trent.crypto;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.agreement.ECDHBasicAgreement;
 import org.bouncycastle.crypto.engines.SM2Engine;
@@ -102,24 +109,46 @@ final class Sm2Engine implements KeyEngine {
         return MAX_PLAINTEXT;
     }
 
+    /**
+     * SM2PKE ciphertexts travel as AWS takes and gives them: the DER structure of GM/T 0009,
+     * SEQUENCE { INTEGER x1, INTEGER y1, OCTET STRING C3 (the SM3 hash), OCTET STRING C2 }.
+     */
     @Override
     public byte[] encrypt(byte[] publicKey, EncryptionAlgorithm algorithm, byte[] plaintext) {
         SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
         engine.init(true, new ParametersWithRandom(BcKeys.publicKey(publicKey, ECPublicKeyParameters.class),
                 BcKeys.RANDOM));
         try {
-            return engine.processBlock(plaintext, 0, plaintext.length);
-        } catch (InvalidCipherTextException e) {
+            byte[] raw = engine.processBlock(plaintext, 0, plaintext.length);
+            int c1 = 1 + 2 * FIELD_BYTES;
+            return new DERSequence(new ASN1Encodable[] {
+                new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1, 1 + FIELD_BYTES))),
+                new ASN1Integer(new BigInteger(1, Arrays.copyOfRange(raw, 1 + FIELD_BYTES, c1))),
+                new DEROctetString(Arrays.copyOfRange(raw, c1, c1 + FIELD_BYTES)),
+                new DEROctetString(Arrays.copyOfRange(raw, c1 + FIELD_BYTES, raw.length))}).getEncoded("DER");
+        } catch (InvalidCipherTextException | IOException e) {
             throw new IllegalStateException("SM2 encryption failed", e);
         }
     }
 
     @Override
     public Optional<byte[]> decrypt(byte[] privateKey, EncryptionAlgorithm algorithm, byte[] ciphertext) {
+        byte[] raw;
+        try {
+            ASN1Sequence fields = ASN1Sequence.getInstance(ciphertext);
+            raw = concat(new byte[][] {
+                {0x04},
+                fieldBytes(ASN1Integer.getInstance(fields.getObjectAt(0)).getPositiveValue()),
+                fieldBytes(ASN1Integer.getInstance(fields.getObjectAt(1)).getPositiveValue()),
+                ASN1OctetString.getInstance(fields.getObjectAt(2)).getOctets(),
+                ASN1OctetString.getInstance(fields.getObjectAt(3)).getOctets()});
+        } catch (RuntimeException e) { // not the DER structure
+            return Optional.empty();
+        }
         SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
         engine.init(false, BcKeys.privateKey(privateKey, ECPrivateKeyParameters.class));
         try {
-            return Optional.of(engine.processBlock(ciphertext, 0, ciphertext.length));
+            return Optional.of(engine.processBlock(raw, 0, raw.length));
         } catch (InvalidCipherTextException | RuntimeException e) {
             return Optional.empty();
         }
