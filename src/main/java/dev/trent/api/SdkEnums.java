@@ -55,7 +55,17 @@ final class SdkEnums {
     private SdkEnums() {
     }
 
+    /**
+     * AWS lists an enum's values in its own order in validation messages; where a recording of
+     * AWS shows that order for every value the SDK knows today, it is used.
+     */
+    private static final Map<String, List<String>> AWS_ORDER = Map.of(
+            "MacAlgorithmSpec", List.of("HMAC_SHA_384", "HMAC_SHA_256", "HMAC_SHA_224", "HMAC_SHA_512"));
+
     static List<String> values(String enumShape) {
+        if (AWS_ORDER.containsKey(enumShape)) {
+            return AWS_ORDER.get(enumShape);
+        }
         Supplier<Set<?>> known = ENUMS.get(enumShape);
         if (known == null) {
             throw new IllegalStateException("constraints.json names an enum the SDK does not have: " + enumShape);

@@ -39,21 +39,11 @@ final class Shapes {
                 .keySpec(key.spec().name())
                 .multiRegion(key.multiRegion());
         Algorithms algorithms = key.algorithms();
-        if (!algorithms.encryption().isEmpty()) {
-            b.encryptionAlgorithmsWithStrings(names(algorithms.encryption()));
-        }
-        if (!algorithms.signing().isEmpty()) {
-            b.signingAlgorithmsWithStrings(names(algorithms.signing()));
-        }
-        if (!algorithms.mac().isEmpty()) {
-            b.macAlgorithmsWithStrings(names(algorithms.mac()));
-        }
-        if (!algorithms.keyAgreement().isEmpty()) {
-            b.keyAgreementAlgorithmsWithStrings(names(algorithms.keyAgreement()));
-        }
-        if (!algorithms.encapsulation().isEmpty()) {
-            b.encapsulationAlgorithmsWithStrings(names(algorithms.encapsulation()));
-        }
+        b.encryptionAlgorithmsWithStrings(names(algorithms.encryption()))
+                .signingAlgorithmsWithStrings(names(algorithms.signing()))
+                .macAlgorithmsWithStrings(names(algorithms.mac()))
+                .keyAgreementAlgorithmsWithStrings(names(algorithms.keyAgreement()))
+                .encapsulationAlgorithmsWithStrings(names(algorithms.encapsulation()));
         if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) { // AWS reports material ids of symmetric keys only
             b.currentKeyMaterialId(key.currentMaterialId());
         }
@@ -130,7 +120,8 @@ final class Shapes {
         }
     }
 
+    /** AWS names of algorithms, or null for none: AWS leaves out the lists of the usages a key does not have. */
     static List<String> names(List<? extends Enum<?>> values) {
-        return values.stream().map(Enum::name).toList();
+        return values.isEmpty() ? null : values.stream().map(Enum::name).toList();
     }
 }
