@@ -15,6 +15,7 @@ import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.crypto.Cipher;
 import javax.crypto.spec.OAEPParameterSpec;
@@ -115,7 +116,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void dataEncryptedOfflineWithThePublicKeyDecryptsInTrent(Oaep oaep) throws Exception {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         byte[] plaintext = randomBytes(100);
         byte[] ciphertext = oaepEncrypt(rsaPublicKey(key), oaep.hash(), plaintext);
 
@@ -128,7 +129,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void decryptAnswersTheKeyArnAndAlgorithmAndNoKeyMaterialId(Oaep oaep) throws Exception {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         byte[] ciphertext = oaepEncrypt(rsaPublicKey(key), oaep.hash(), randomBytes(32));
 
         DecryptResponse decrypted = kms.decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(ciphertext))
@@ -142,7 +143,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void encryptAnswersTheKeyArnAlgorithmAndAModulusLengthCiphertext(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
 
         EncryptResponse encrypted = kms.encrypt(b -> b.keyId(key.id()).plaintext(SdkBytes.fromByteArray(randomBytes(32)))
                 .encryptionAlgorithm(oaep.algorithm));
@@ -155,7 +156,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void trentsCiphertextDecryptsInTrent(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         byte[] plaintext = randomBytes(64);
         SdkBytes ciphertext = rsaEncrypt(key, oaep.algorithm, plaintext);
 
@@ -168,7 +169,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void twoEncryptionsOfTheSamePlaintextDiffer(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         byte[] plaintext = randomBytes(16);
 
         byte[] first = rsaEncrypt(key, oaep.algorithm, plaintext).asByteArray();
@@ -182,7 +183,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void thePlaintextLimitItselfEncryptsAndDecrypts(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         byte[] plaintext = randomBytes(oaep.maxPlaintext);
         SdkBytes ciphertext = rsaEncrypt(key, oaep.algorithm, plaintext);
 
@@ -195,7 +196,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void oneByteOverThePlaintextLimitIsValidationError(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
 
         assertValidationError(() -> kms.encrypt(b -> b.keyId(key.id())
                         .plaintext(SdkBytes.fromByteArray(randomBytes(oaep.maxPlaintext + 1)))
@@ -209,7 +210,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(value = KeySpec.class, names = {"RSA_2048", "RSA_3072", "RSA_4096"})
     void encryptWithAnRsaKeyAndNoAlgorithmIsInvalidKeyUsage(KeySpec spec) {
-        Key key = newRsaKey(spec);
+        Key key = sharedRsaKey(spec);
 
         assertAwsError(() -> kms.encrypt(b -> b.keyId(key.id()).plaintext(SdkBytes.fromByteArray(randomBytes(16)))),
                 InvalidKeyUsageException.class, "InvalidKeyUsageException",
@@ -240,7 +241,7 @@ class AsymmetricEncryptionTest {
 
     @Test
     void encryptWithAnEncryptionContextAndAnRsaKeyIsValidationError() {
-        Key key = newRsaKey(KeySpec.RSA_2048);
+        Key key = sharedRsaKey(KeySpec.RSA_2048);
 
         assertValidationError(() -> kms.encrypt(b -> b.keyId(key.id()).plaintext(SdkBytes.fromByteArray(randomBytes(16)))
                         .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)
@@ -250,7 +251,7 @@ class AsymmetricEncryptionTest {
 
     @Test
     void decryptWithAnEncryptionContextAndAnRsaKeyIsValidationError() {
-        Key key = newRsaKey(KeySpec.RSA_2048);
+        Key key = sharedRsaKey(KeySpec.RSA_2048);
         SdkBytes ciphertext = rsaEncrypt(key, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(16));
 
         assertValidationError(() -> kms.decrypt(b -> b.ciphertextBlob(ciphertext).keyId(key.id())
@@ -263,7 +264,7 @@ class AsymmetricEncryptionTest {
 
     @Test
     void decryptOfAnRsaCiphertextWithoutKeyIdIsInvalidCiphertext() {
-        Key key = newRsaKey(KeySpec.RSA_2048);
+        Key key = sharedRsaKey(KeySpec.RSA_2048);
         SdkBytes ciphertext = rsaEncrypt(key, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(16));
 
         assertInvalidCiphertext(() -> kms.decrypt(b -> b.ciphertextBlob(ciphertext)));
@@ -271,7 +272,7 @@ class AsymmetricEncryptionTest {
 
     @Test
     void decryptOfAnRsaCiphertextWithKeyIdButNoAlgorithmIsInvalidCiphertext() {
-        Key key = newRsaKey(KeySpec.RSA_2048);
+        Key key = sharedRsaKey(KeySpec.RSA_2048);
         SdkBytes ciphertext = rsaEncrypt(key, EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256, randomBytes(16));
 
         assertInvalidCiphertext(() -> kms.decrypt(b -> b.ciphertextBlob(ciphertext).keyId(key.id())));
@@ -280,7 +281,7 @@ class AsymmetricEncryptionTest {
     @ParameterizedTest
     @EnumSource(Oaep.class)
     void decryptWithTheOtherOaepHashIsInvalidCiphertext(Oaep oaep) {
-        Key key = newRsaKey(oaep.spec);
+        Key key = sharedRsaKey(oaep.spec);
         SdkBytes ciphertext = rsaEncrypt(key, oaep.algorithm, randomBytes(16));
 
         assertInvalidCiphertext(() -> kms.decrypt(b -> b.ciphertextBlob(ciphertext).keyId(key.id())
@@ -391,7 +392,7 @@ class AsymmetricEncryptionTest {
     @Test
     void reEncryptToAnRsaKeyOfMoreThanItsLimitIsValidationError() {
         Key source = newSymmetricKey();
-        Key destination = newRsaKey(KeySpec.RSA_2048);
+        Key destination = sharedRsaKey(KeySpec.RSA_2048);
         SdkBytes ciphertext = kms.encrypt(b -> b.keyId(source.id())
                 .plaintext(SdkBytes.fromByteArray(randomBytes(191)))).ciphertextBlob();
 
@@ -511,6 +512,13 @@ class AsymmetricEncryptionTest {
             return new Key(metadata.keyId(), metadata.arn());
         }
     }
+
+    /** One RSA key per spec for the tests that need only one: RSA keys take seconds to make. */
+    private static Key sharedRsaKey(KeySpec spec) {
+        return SHARED_RSA_KEYS.computeIfAbsent(spec, AsymmetricEncryptionTest::newRsaKey);
+    }
+
+    private static final Map<KeySpec, Key> SHARED_RSA_KEYS = new ConcurrentHashMap<>();
 
     private static Key newRsaKey(KeySpec spec) {
         return Key.of(kms.createKey(b -> b.keySpec(spec).keyUsage(KeyUsageType.ENCRYPT_DECRYPT)).keyMetadata());

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -155,7 +156,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void getPublicKeyAnswersTheKeyArnKeySpecAndKeyUsage(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         GetPublicKeyResponse response = client(c.keySpec()).getPublicKey(b -> b.keyId(keyId));
 
@@ -167,7 +168,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void getPublicKeyGivesCustomerMasterKeySpecOnlyForTheSpecsOfTheDeprecatedEnum(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         GetPublicKeyResponse response = client(c.keySpec()).getPublicKey(b -> b.keyId(keyId));
 
@@ -177,7 +178,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void getPublicKeyListsTheAlgorithmsOfTheKeyUsageInAwsOrder(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         GetPublicKeyResponse response = client(c.keySpec()).getPublicKey(b -> b.keyId(keyId));
 
@@ -187,7 +188,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void getPublicKeyHasNoAlgorithmListOfAnotherKeyUsage(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         GetPublicKeyResponse response = client(c.keySpec()).getPublicKey(b -> b.keyId(keyId));
 
@@ -199,7 +200,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void publicKeyIsDerSubjectPublicKeyInfoWithTheAlgorithmOfTheKeySpec(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         byte[] der = publicKey(c.keySpec(), keyId);
 
@@ -213,7 +214,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void publicKeyHasTheSizeOfTheKeySpec(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         byte[] der = publicKey(c.keySpec(), keyId);
 
@@ -248,7 +249,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("ellipticCurveCombinations")
     void ellipticCurvePublicKeyIsAnUncompressedPointOnTheCurve(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         byte[] der = publicKey(c.keySpec(), keyId);
 
@@ -264,7 +265,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void describeKeyListsExactlyTheAlgorithmsOfTheKeyUsage(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         KeyMetadata metadata = client(c.keySpec()).describeKey(b -> b.keyId(keyId)).keyMetadata();
 
@@ -275,7 +276,7 @@ class PublicKeysTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("asymmetricCombinations")
     void describeKeyOfAnAsymmetricKeyHasNoCurrentKeyMaterialId(Combination c) {
-        String keyId = newKey(c);
+        String keyId = sharedKey(c);
 
         KeyMetadata metadata = client(c.keySpec()).describeKey(b -> b.keyId(keyId)).keyMetadata();
 
@@ -284,7 +285,7 @@ class PublicKeysTest {
 
     @Test
     void getPublicKeyByAliasAnswersTheKeyArnAndTheSamePublicKey() {
-        String keyId = newKey(new Combination("ECC_NIST_P256", "SIGN_VERIFY"));
+        String keyId = sharedKey(new Combination("ECC_NIST_P256", "SIGN_VERIFY"));
         kms.createAlias(b -> b.aliasName("alias/public-key-test").targetKeyId(keyId));
         byte[] byKeyId = publicKey("ECC_NIST_P256", keyId);
 
@@ -298,7 +299,7 @@ class PublicKeysTest {
     @ValueSource(strings = {"SYMMETRIC_DEFAULT", "HMAC_224", "HMAC_256", "HMAC_384", "HMAC_512"})
     void getPublicKeyOfASymmetricOrHmacKeyIsUnsupported(String spec) {
         String usage = spec.equals("SYMMETRIC_DEFAULT") ? "ENCRYPT_DECRYPT" : "GENERATE_VERIFY_MAC";
-        String keyId = newKey(new Combination(spec, usage));
+        String keyId = sharedKey(new Combination(spec, usage));
 
         // AWS's message for this error is not recorded.
         assertAwsError(() -> kms.getPublicKey(b -> b.keyId(keyId)), UnsupportedOperationException.class,
@@ -391,6 +392,13 @@ class PublicKeysTest {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** One key per combination for the tests that only read it: RSA keys take seconds to make. */
+    private static String sharedKey(Combination c) {
+        return SHARED_KEYS.computeIfAbsent(c, PublicKeysTest::newKey);
+    }
+
+    private static final Map<Combination, String> SHARED_KEYS = new ConcurrentHashMap<>();
 
     private static String newKey(Combination c) {
         return client(c.keySpec()).createKey(b -> b.keySpec(c.keySpec()).keyUsage(c.keyUsage())).keyMetadata().keyId();

@@ -24,6 +24,8 @@ import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -151,7 +153,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowedCases")
     void signAnswersTheKeyArnAndTheSigningAlgorithm(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
 
         SignResponse signed = key.kms().sign(b -> b.keyId(key.id()).message(bytes(key.messageOf(c, message())))
                 .messageType(c.messageType()).signingAlgorithm(c.algorithm()));
@@ -164,7 +166,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowedCases")
     void signatureVerifiesOfflineOverTheOriginalMessage(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] message = message();
 
         byte[] signature = key.sign(c, key.messageOf(c, message));
@@ -176,7 +178,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowedCases")
     void signatureHasTheEncodingAwsDocuments(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
 
         byte[] signature = key.sign(c, key.messageOf(c, message()));
 
@@ -186,7 +188,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allowedCases")
     void verifyAcceptsTheSignatureOfTheSameMessageAndType(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] signed = key.messageOf(c, message());
         byte[] signature = key.sign(c, signed);
 
@@ -201,7 +203,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesWithAnotherMessageTypeForVerify")
     void verifyAcceptsTheSameMessageGivenWithTheOtherMessageType(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] message = message();
         byte[] signature = key.sign(c, key.messageOf(c, message));
         Case other = new Case(c.keySpec(), c.algorithm(), c.otherMessageType());
@@ -223,7 +225,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rawCasesOfEveryAlgorithmFamily")
     void signWithoutMessageTypeSignsTheRawMessage(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] message = message();
 
         byte[] signature = key.kms().sign(b -> b.keyId(key.id()).message(bytes(message))
@@ -235,7 +237,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rawCasesOfEveryAlgorithmFamily")
     void signsAMessageOfTheMaximumLength(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] message = randomBytes(4096);
 
         byte[] signature = key.sign(c, message);
@@ -246,7 +248,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rawCasesOfEveryAlgorithmFamily")
     void signsAOneByteMessage(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] message = {42};
 
         byte[] signature = key.sign(c, message);
@@ -259,7 +261,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesForRefusals")
     void verifyRefusesASignatureWithOneBitFlipped(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] signed = key.messageOf(c, message());
         byte[] signature = key.sign(c, signed);
         signature[signature.length / 2] ^= 0x10;
@@ -272,7 +274,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesForRefusals")
     void verifyRefusesTheSignatureOfAnotherMessage(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] signature = key.sign(c, key.messageOf(c, message()));
         byte[] another = key.messageOf(c, message());
 
@@ -284,7 +286,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("casesForRefusals")
     void verifyRefusesGarbageBytesAsSignature(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         byte[] signed = key.messageOf(c, message());
 
         assertAwsErrorWithoutMessage(() -> key.kms().verify(b -> b.keyId(key.id()).message(bytes(signed))
@@ -296,7 +298,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rawCasesOfEveryAlgorithmFamily")
     void verifyRefusesTheSignatureOfAnotherKeyOfTheSameSpec(Case c) {
-        SigningKey key = newSigningKey(c.keySpec());
+        SigningKey key = signingKey(c.keySpec());
         SigningKey other = newSigningKey(c.keySpec());
         byte[] message = message();
         byte[] signature = other.sign(c, message);
@@ -334,7 +336,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0} {1}, {2}-byte digest")
     @MethodSource("digestsOfTheWrongLength")
     void signRefusesADigestOfTheWrongLength(String spec, String algorithm, int length) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
 
         assertValidationError(() -> key.kms().sign(b -> b.keyId(key.id()).message(bytes(randomBytes(length)))
                 .messageType("DIGEST").signingAlgorithm(algorithm)),
@@ -344,7 +346,7 @@ class SigningTest {
     @ParameterizedTest(name = "{0} {1}, {2}-byte digest")
     @MethodSource("digestsOfTheWrongLength")
     void verifyRefusesADigestOfTheWrongLength(String spec, String algorithm, int length) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
         Case c = new Case(spec, algorithm, "DIGEST");
         byte[] signature = key.sign(c, key.messageOf(c, message()));
 
@@ -355,7 +357,7 @@ class SigningTest {
 
     @Test
     void signRefusesAMessageLongerThan4096Bytes() {
-        SigningKey key = newSigningKey("RSA_2048");
+        SigningKey key = signingKey("RSA_2048");
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(randomBytes(4097)))
                 .messageType("RAW").signingAlgorithm("RSASSA_PSS_SHA_256")),
@@ -365,7 +367,7 @@ class SigningTest {
 
     @Test
     void verifyRefusesAMessageLongerThan4096Bytes() {
-        SigningKey key = newSigningKey("ECC_NIST_P256");
+        SigningKey key = signingKey("ECC_NIST_P256");
         Case c = new Case("ECC_NIST_P256", "ECDSA_SHA_256", "RAW");
         byte[] signature = key.sign(c, message());
 
@@ -377,7 +379,7 @@ class SigningTest {
 
     @Test
     void signRefusesAnEmptyMessage() {
-        SigningKey key = newSigningKey("ECC_NIST_P256");
+        SigningKey key = signingKey("ECC_NIST_P256");
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(new byte[0]))
                 .messageType("RAW").signingAlgorithm("ECDSA_SHA_256")),
@@ -388,7 +390,7 @@ class SigningTest {
     @ParameterizedTest
     @ValueSource(strings = {"ML_DSA_44", "ML_DSA_65", "ML_DSA_87"})
     void signWithAnMlDsaKeyRefusesADigest(String spec) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(randomBytes(64)))
                 .messageType("DIGEST").signingAlgorithm("ML_DSA_SHAKE_256")),
@@ -398,7 +400,7 @@ class SigningTest {
     @ParameterizedTest
     @ValueSource(strings = {"ML_DSA_44", "ML_DSA_65", "ML_DSA_87"})
     void verifyWithAnMlDsaKeyRefusesADigest(String spec) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
         Case c = new Case(spec, "ML_DSA_SHAKE_256", "RAW");
         byte[] signature = key.sign(c, message());
 
@@ -410,7 +412,7 @@ class SigningTest {
     @ParameterizedTest
     @ValueSource(ints = {63, 65, 32})
     void signRefusesAnExternalMuThatIsNot64Bytes(int length) {
-        SigningKey key = newSigningKey("ML_DSA_65");
+        SigningKey key = signingKey("ML_DSA_65");
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(randomBytes(length)))
                 .messageType("EXTERNAL_MU").signingAlgorithm("ML_DSA_SHAKE_256")),
@@ -420,7 +422,7 @@ class SigningTest {
     @ParameterizedTest
     @ValueSource(ints = {63, 65})
     void verifyRefusesAnExternalMuThatIsNot64Bytes(int length) {
-        SigningKey key = newSigningKey("ML_DSA_44");
+        SigningKey key = signingKey("ML_DSA_44");
         Case c = new Case("ML_DSA_44", "ML_DSA_SHAKE_256", "RAW");
         byte[] signature = key.sign(c, message());
 
@@ -431,7 +433,7 @@ class SigningTest {
 
     @Test
     void signWithEd25519Sha512RefusesADigest() {
-        SigningKey key = newSigningKey("ECC_NIST_EDWARDS25519");
+        SigningKey key = signingKey("ECC_NIST_EDWARDS25519");
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(sha(512, message())))
                 .messageType("DIGEST").signingAlgorithm("ED25519_SHA_512")),
@@ -440,7 +442,7 @@ class SigningTest {
 
     @Test
     void signWithEd25519PhSha512RefusesARawMessage() {
-        SigningKey key = newSigningKey("ECC_NIST_EDWARDS25519");
+        SigningKey key = signingKey("ECC_NIST_EDWARDS25519");
 
         assertValidationError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(message()))
                 .messageType("RAW").signingAlgorithm("ED25519_PH_SHA_512")),
@@ -449,7 +451,7 @@ class SigningTest {
 
     @Test
     void verifyWithEd25519Sha512RefusesADigest() {
-        SigningKey key = newSigningKey("ECC_NIST_EDWARDS25519");
+        SigningKey key = signingKey("ECC_NIST_EDWARDS25519");
         byte[] message = message();
         byte[] signature = key.sign(new Case("ECC_NIST_EDWARDS25519", "ED25519_SHA_512", "RAW"), message);
 
@@ -460,7 +462,7 @@ class SigningTest {
 
     @Test
     void verifyWithEd25519PhSha512RefusesARawMessage() {
-        SigningKey key = newSigningKey("ECC_NIST_EDWARDS25519");
+        SigningKey key = signingKey("ECC_NIST_EDWARDS25519");
         byte[] message = message();
         byte[] signature = key.sign(new Case("ECC_NIST_EDWARDS25519", "ED25519_PH_SHA_512", "DIGEST"),
                 sha(512, message));
@@ -488,7 +490,7 @@ class SigningTest {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("algorithmsOfAnotherKeySpec")
     void signRefusesAnAlgorithmTheKeySpecDoesNotSupport(String spec, String algorithm) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
 
         assertAwsError(() -> key.kms().sign(b -> b.keyId(key.id()).message(bytes(message())).messageType("RAW")
                 .signingAlgorithm(algorithm)), InvalidKeyUsageException.class, "InvalidKeyUsageException",
@@ -498,7 +500,7 @@ class SigningTest {
     @ParameterizedTest(name = "{1} on {0}")
     @MethodSource("algorithmsOfAnotherKeySpec")
     void verifyRefusesAnAlgorithmTheKeySpecDoesNotSupport(String spec, String algorithm) {
-        SigningKey key = newSigningKey(spec);
+        SigningKey key = signingKey(spec);
 
         assertAwsError(() -> key.kms().verify(b -> b.keyId(key.id()).message(bytes(message())).messageType("RAW")
                 .signingAlgorithm(algorithm).signature(bytes(randomBytes(64)))), InvalidKeyUsageException.class,
@@ -562,7 +564,7 @@ class SigningTest {
 
     @Test
     void signWithDryRunIsDryRunOperation() {
-        SigningKey key = newSigningKey("ECC_NIST_P384");
+        SigningKey key = signingKey("ECC_NIST_P384");
 
         assertAwsError(() -> kms.sign(b -> b.keyId(key.id()).message(bytes(message())).messageType("RAW")
                 .signingAlgorithm("ECDSA_SHA_384").dryRun(true)), DryRunOperationException.class,
@@ -571,7 +573,7 @@ class SigningTest {
 
     @Test
     void verifyWithDryRunIsDryRunOperation() {
-        SigningKey key = newSigningKey("ECC_NIST_EDWARDS25519");
+        SigningKey key = signingKey("ECC_NIST_EDWARDS25519");
         Case c = new Case("ECC_NIST_EDWARDS25519", "ED25519_SHA_512", "RAW");
         byte[] message = message();
         byte[] signature = key.sign(c, message);
@@ -607,6 +609,16 @@ class SigningTest {
                 default -> throw new IllegalArgumentException(c.messageType());
             };
         }
+    }
+
+    private static final Map<String, SigningKey> SHARED_KEYS = new ConcurrentHashMap<>();
+
+    /**
+     * The shared signing key of a spec, for the tests that only sign and verify with it: RSA keys
+     * take seconds to make, and a key is not changed by being used.
+     */
+    private static SigningKey signingKey(String spec) {
+        return SHARED_KEYS.computeIfAbsent(spec, SigningTest::newSigningKey);
     }
 
     private static SigningKey newSigningKey(String spec) {
