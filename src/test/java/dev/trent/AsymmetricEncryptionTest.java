@@ -30,7 +30,6 @@ import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.gm.GMNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -59,7 +58,7 @@ class AsymmetricEncryptionTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private static final String CHINA = "cn-north-1";
+    private static final String CHINA = TrentServer.CHINA_REGION;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final BouncyCastleProvider BC = new BouncyCastleProvider();
 
@@ -69,13 +68,9 @@ class AsymmetricEncryptionTest {
     @BeforeAll
     static void clients() {
         kms = trent.kms();
-        china = trent.client(TrentServer.ACCOUNT, CHINA);
+        china = trent.china();
     }
 
-    @AfterAll
-    static void closeChina() {
-        china.close();
-    }
 
     /** Every RSA key spec with each OAEP algorithm, and AWS's plaintext limit for the pair [REC]. */
     enum Oaep {

@@ -4,11 +4,8 @@ import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trent.support.ResponseBodies;
 import dev.trent.support.TrentServer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.SecureRandom;
@@ -18,7 +15,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -34,7 +30,6 @@ import org.bouncycastle.crypto.params.MLKEMPublicKeyParameters;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.math.ec.ECPoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,9 +37,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeyPairSpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
@@ -68,7 +60,7 @@ class DataKeyPairTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private static final String CHINA = "cn-north-1";
+    private static final String CHINA = TrentServer.CHINA_REGION;
     private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final Map<String, String> CONTEXT = Map.of("purpose", "data-key-pair");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -83,13 +75,9 @@ class DataKeyPairTest {
     @BeforeAll
     static void clients() {
         kms = trent.kms();
-        china = trent.client(TrentServer.ACCOUNT, CHINA);
+        china = trent.china();
     }
 
-    @AfterAll
-    static void closeChina() {
-        china.close();
-    }
 
     /** The kinds of key pair, by how the test reads and matches them. */
     enum Family {
@@ -476,27 +464,6 @@ class DataKeyPairTest {
             client.generateDataKeyPair(b -> b.keyId(key.keyId()).keyPairSpec(spec).dryRun(dryRun));
         } else {
             client.generateDataKeyPairWithoutPlaintext(b -> b.keyId(key.keyId()).keyPairSpec(spec).dryRun(dryRun));
-        }
-    }
-
-    /** Keeps the body of the last response a client received. */
-    static final class ResponseBodies implements ExecutionInterceptor {
-        volatile String last;
-
-        @Override
-        public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                ExecutionAttributes attributes) {
-            Optional<InputStream> body = context.responseBody();
-            if (body.isEmpty()) {
-                return body;
-            }
-            try {
-                byte[] bytes = body.get().readAllBytes();
-                last = new String(bytes, StandardCharsets.UTF_8);
-                return Optional.of(new ByteArrayInputStream(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

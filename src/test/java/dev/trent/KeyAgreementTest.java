@@ -17,7 +17,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import javax.crypto.KeyAgreement;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,7 +45,7 @@ class KeyAgreementTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private static final String CHINA = "cn-north-1";
+    private static final String CHINA = TrentServer.CHINA_REGION;
     private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final Provider BC = new BouncyCastleProvider();
 
@@ -56,13 +55,9 @@ class KeyAgreementTest {
     @BeforeAll
     static void clients() {
         kms = trent.kms();
-        china = trent.client(TrentServer.ACCOUNT, CHINA);
+        china = trent.china();
     }
 
-    @AfterAll
-    static void closeChina() {
-        china.close();
-    }
 
     /** A curve KMS agrees keys on, the region its keys live in, and the length of its ECDH secret. */
     enum Curve {

@@ -27,7 +27,6 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,7 +52,7 @@ class PublicKeysTest {
     static final TrentServer trent = new TrentServer();
 
     /** SM2 keys exist only in the China Regions; ML-KEM keys everywhere but there. */
-    private static final String CHINA = "cn-north-1";
+    private static final String CHINA = TrentServer.CHINA_REGION;
     private static final Provider BC = new BouncyCastleProvider();
 
     /** Every KeySpec of the API. */
@@ -111,13 +110,9 @@ class PublicKeysTest {
     @BeforeAll
     static void clients() {
         kms = trent.kms();
-        chinaKms = trent.client(TrentServer.ACCOUNT, CHINA);
+        chinaKms = trent.china();
     }
 
-    @AfterAll
-    static void closeChinaClient() {
-        chinaKms.close();
-    }
 
     /** A key spec and one of the key usages AWS allows for it. */
     record Combination(String keySpec, String keyUsage) {

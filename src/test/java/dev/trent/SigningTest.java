@@ -37,7 +37,6 @@ import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.math.ec.ECPoint;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,7 +69,7 @@ class SigningTest {
     static final TrentServer trent = new TrentServer();
 
     /** SM2 keys exist only in the China Regions. */
-    private static final String CHINA = "cn-north-1";
+    private static final String CHINA = TrentServer.CHINA_REGION;
     private static final Provider BC = new BouncyCastleProvider();
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
@@ -89,13 +88,9 @@ class SigningTest {
     @BeforeAll
     static void clients() {
         kms = trent.kms();
-        chinaKms = trent.client(TrentServer.ACCOUNT, CHINA);
+        chinaKms = trent.china();
     }
 
-    @AfterAll
-    static void closeChinaClient() {
-        chinaKms.close();
-    }
 
     // ---------------------------------------------------------------- the cases AWS allows
 

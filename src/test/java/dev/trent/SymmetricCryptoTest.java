@@ -9,11 +9,8 @@ import static dev.trent.support.TestKeys.keyArn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.TestKeys;
+import dev.trent.support.ResponseBodies;
 import dev.trent.support.TrentServer;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -22,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
@@ -40,9 +36,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
@@ -661,28 +654,6 @@ class SymmetricCryptoTest {
         kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.id()));
         return new Key(key.id(), key.arn(), alias);
     }
-
-    /** Keeps the body of the last response a client received. */
-    static final class ResponseBodies implements ExecutionInterceptor {
-        volatile String last;
-
-        @Override
-        public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context,
-                ExecutionAttributes attributes) {
-            Optional<InputStream> body = context.responseBody();
-            if (body.isEmpty()) {
-                return body;
-            }
-            try {
-                byte[] bytes = body.get().readAllBytes();
-                last = new String(bytes, StandardCharsets.UTF_8);
-                return Optional.of(new ByteArrayInputStream(bytes));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     private static KeyMetadata describe(Key key) {
         return kms.describeKey(b -> b.keyId(key.id())).keyMetadata();
     }

@@ -25,20 +25,25 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
     public static final String OTHER_ACCOUNT = "444455556666";
     public static final String REGION = "us-east-1";
     public static final String OTHER_REGION = "eu-west-1";
+    /** A China Region: the only ones with SM2 keys, and the only ones without ML-KEM keys. */
+    public static final String CHINA_REGION = "cn-north-1";
 
     private Trent trent;
     private KmsClient kms;
+    private KmsClient china;
 
     @Override
     public void beforeAll(ExtensionContext context) {
         trent = new Trent(Config.defaults().withPort(0)).start();
         kms = client();
+        china = client(ACCOUNT, CHINA_REGION);
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         try {
             kms.close();
+            china.close();
         } finally {
             trent.close();
         }
@@ -58,6 +63,11 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
      */
     public KmsClient kms() {
         return kms;
+    }
+
+    /** As {@link #kms()}, for the test account in {@link #CHINA_REGION}. */
+    public KmsClient china() {
+        return china;
     }
 
     /** A new client for the test account in the test region; the caller closes it. */
