@@ -1,5 +1,7 @@
 package dev.trent;
 
+import static dev.trent.support.TestBytes.randomBytes;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -579,11 +581,5 @@ class AsymmetricEncryptionTest {
 
     private static void assertInvalidCiphertext(ThrowingCallable call) {
         assertAwsErrorWithoutMessage(call, InvalidCiphertextException.class, "InvalidCiphertextException");
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

@@ -1,5 +1,7 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +63,6 @@ class DataKeyPairTest {
     static final TrentServer trent = new TrentServer();
 
     private static final String CHINA = TrentServer.CHINA_REGION;
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final Map<String, String> CONTEXT = Map.of("purpose", "data-key-pair");
     private static final SecureRandom RANDOM = new SecureRandom();
 

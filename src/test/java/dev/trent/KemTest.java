@@ -1,5 +1,7 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -47,7 +49,6 @@ class KemTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static KmsClient kms;

@@ -1,5 +1,7 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -46,7 +48,6 @@ class KeyAgreementTest {
     static final TrentServer trent = new TrentServer();
 
     private static final String CHINA = TrentServer.CHINA_REGION;
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final Provider BC = new BouncyCastleProvider();
 
     private static KmsClient kms;

@@ -1,5 +1,8 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+import static dev.trent.support.TestBytes.randomBytes;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -7,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.TrentServer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -38,8 +40,6 @@ class MacTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static KmsClient kms;
 
@@ -378,11 +378,5 @@ class MacTest {
 
     private static SdkBytes bytes(byte[] bytes) {
         return SdkBytes.fromByteArray(bytes);
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 }

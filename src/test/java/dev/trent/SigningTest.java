@@ -1,5 +1,8 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+import static dev.trent.support.TestBytes.randomBytes;
+
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -15,7 +18,6 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.Provider;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.EdDSAParameterSpec;
@@ -71,8 +73,6 @@ class SigningTest {
     /** SM2 keys exist only in the China Regions. */
     private static final String CHINA = TrentServer.CHINA_REGION;
     private static final Provider BC = new BouncyCastleProvider();
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     /** The SM2 distinguishing ID KMS uses for RAW messages (GM/T 0009-2012). */
     private static final byte[] SM2_DEFAULT_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
 
@@ -811,12 +811,6 @@ class SigningTest {
 
     private static byte[] message() {
         return randomBytes(300);
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static SdkBytes bytes(byte[] bytes) {

@@ -1,5 +1,8 @@
 package dev.trent;
 
+import static dev.trent.support.AwsErrors.DRY_RUN_MESSAGE;
+import static dev.trent.support.TestBytes.randomBytes;
+
 import static dev.trent.support.AwsErrors.CIPHERTEXT_KEY_NOT_ACCESSIBLE;
 import static dev.trent.support.AwsErrors.assertAccessDenied;
 import static dev.trent.support.AwsErrors.assertAwsError;
@@ -13,7 +16,6 @@ import dev.trent.support.ResponseBodies;
 import dev.trent.support.TrentServer;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -65,10 +67,8 @@ class SymmetricCryptoTest {
 
     private static final String ACCOUNT = TrentServer.ACCOUNT;
     private static final String REGION = TrentServer.REGION;
-    private static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
     private static final String INCORRECT_KEY_MESSAGE =
             "The key ID in the request does not identify a CMK that can perform this operation.";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private static KmsClient kms;
 
@@ -661,12 +661,6 @@ class SymmetricCryptoTest {
     private static SdkBytes encrypt(Key key, byte[] plaintext, Map<String, String> context) {
         return kms.encrypt(b -> b.keyId(key.id()).plaintext(SdkBytes.fromByteArray(plaintext))
                 .encryptionContext(context)).ciphertextBlob();
-    }
-
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static SdkBytes bytes(int length) {

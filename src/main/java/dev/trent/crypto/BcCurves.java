@@ -21,7 +21,7 @@ final class BcCurves {
     /** A key pair whose DER encodings name the curve by its OID, as AWS's do. */
     static GeneratedKey generate(ECNamedDomainParameters domain) {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(domain, BcKeys.RANDOM));
+        generator.init(new ECKeyGenerationParameters(domain, Randomness.SOURCE));
         return BcKeys.generate(generator);
     }
 }

@@ -1,7 +1,6 @@
 package dev.trent.crypto;
 
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Optional;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPairGenerator;
@@ -13,8 +12,6 @@ import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
 
 /** Key generation and DER encoding through BouncyCastle, for the families the JDK lacks. */
 final class BcKeys {
-    static final SecureRandom RANDOM = new SecureRandom();
-
     private BcKeys() {
     }
 

@@ -15,7 +15,7 @@ final class HmacEngine implements KeyEngine {
     @Override
     public GeneratedKey generate() {
         byte[] key = new byte[keyBytes];
-        BcKeys.RANDOM.nextBytes(key);
+        Randomness.SOURCE.nextBytes(key);
         return new GeneratedKey(key, null);
     }
 

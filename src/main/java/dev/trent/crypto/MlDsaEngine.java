@@ -33,7 +33,7 @@ final class MlDsaEngine implements KeyEngine {
     @Override
     public GeneratedKey generate() {
         MLDSAKeyPairGenerator generator = new MLDSAKeyPairGenerator();
-        generator.init(new MLDSAKeyGenerationParameters(BcKeys.RANDOM, parameters()));
+        generator.init(new MLDSAKeyGenerationParameters(Randomness.SOURCE, parameters()));
         return BcKeys.generate(generator);
     }
 
@@ -41,7 +41,7 @@ final class MlDsaEngine implements KeyEngine {
     public byte[] sign(byte[] privateKey, SigningAlgorithm algorithm, MessageType type, byte[] message) {
         MLDSASigner signer = new MLDSASigner();
         signer.init(true, new ParametersWithRandom(BcKeys.privateKey(privateKey, MLDSAPrivateKeyParameters.class),
-                BcKeys.RANDOM));
+                Randomness.SOURCE));
         try {
             if (type == MessageType.EXTERNAL_MU) {
                 return signer.generateMuSignature(message);

@@ -36,7 +36,7 @@ final class MlKemEngine implements KeyEngine {
     @Override
     public GeneratedKey generate() {
         MLKEMKeyPairGenerator generator = new MLKEMKeyPairGenerator();
-        generator.init(new MLKEMKeyGenerationParameters(BcKeys.RANDOM, parameters()));
+        generator.init(new MLKEMKeyGenerationParameters(Randomness.SOURCE, parameters()));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
         // AWS gives ML-KEM private keys in the seed form, the same length for every parameter set
         return BcKeys.encode(((MLKEMPrivateKeyParameters) pair.getPrivate())
@@ -45,7 +45,7 @@ final class MlKemEngine implements KeyEngine {
 
     @Override
     public Encapsulation encapsulate(byte[] publicKey) {
-        SecretWithEncapsulation result = new MLKEMGenerator(BcKeys.RANDOM)
+        SecretWithEncapsulation result = new MLKEMGenerator(Randomness.SOURCE)
                 .generateEncapsulated(BcKeys.publicKey(publicKey, MLKEMPublicKeyParameters.class));
         return new Encapsulation(result.getSecret(), result.getEncapsulation());
     }

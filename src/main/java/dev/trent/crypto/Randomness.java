@@ -6,8 +6,10 @@ import java.util.UUID;
 
 /** Every random value Trent makes: key material, nonces, ids. */
 public final class Randomness {
+    /** The one generator behind them all, which the key engines also draw on. */
+    static final SecureRandom SOURCE = new SecureRandom();
 
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = SOURCE;
 
     public byte[] bytes(int count) {
         byte[] out = new byte[count];

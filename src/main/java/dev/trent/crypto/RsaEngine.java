@@ -80,7 +80,7 @@ final class RsaEngine implements KeyEngine {
             if (isPss(algorithm)) {
                 PSSSigner signer = pss(algorithm);
                 signer.init(true, new ParametersWithRandom(
-                        BcKeys.privateKey(privateKey, RSAKeyParameters.class), BcKeys.RANDOM));
+                        BcKeys.privateKey(privateKey, RSAKeyParameters.class), Randomness.SOURCE));
                 signer.update(digest, 0, digest.length);
                 return signer.generateSignature();
             }

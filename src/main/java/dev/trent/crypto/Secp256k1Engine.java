@@ -22,7 +22,7 @@ final class Secp256k1Engine implements KeyEngine {
         byte[] digest = type == MessageType.DIGEST ? message : algorithm.digest().hash(message);
         ECDSASigner signer = new ECDSASigner();
         signer.init(true, new ParametersWithRandom(BcKeys.privateKey(privateKey, ECPrivateKeyParameters.class),
-                BcKeys.RANDOM));
+                Randomness.SOURCE));
         BigInteger[] rs = signer.generateSignature(digest);
         try {
             return StandardDSAEncoding.INSTANCE.encode(CURVE.getN(), rs[0], rs[1]);

@@ -49,7 +49,7 @@ final class Sm2Engine implements KeyEngine {
         BigInteger e = new BigInteger(1, type == MessageType.DIGEST ? message : messageDigest(publicPoint, message));
         BigInteger inverse = BigIntegers.modOddInverse(n, d.add(BigInteger.ONE));
         while (true) {
-            BigInteger k = BigIntegers.createRandomInRange(BigInteger.ONE, n.subtract(BigInteger.ONE), BcKeys.RANDOM);
+            BigInteger k = BigIntegers.createRandomInRange(BigInteger.ONE, n.subtract(BigInteger.ONE), Randomness.SOURCE);
             ECPoint point = new FixedPointCombMultiplier().multiply(CURVE.getG(), k).normalize();
             BigInteger r = e.add(point.getAffineXCoord().toBigInteger()).mod(n);
             if (r.signum() == 0 || r.add(k).equals(n)) {
@@ -117,7 +117,7 @@ final class Sm2Engine implements KeyEngine {
     public byte[] encrypt(byte[] publicKey, EncryptionAlgorithm algorithm, byte[] plaintext) {
         SM2Engine engine = new SM2Engine(SM2Engine.Mode.C1C3C2);
         engine.init(true, new ParametersWithRandom(BcKeys.publicKey(publicKey, ECPublicKeyParameters.class),
-                BcKeys.RANDOM));
+                Randomness.SOURCE));
         try {
             byte[] raw = engine.processBlock(plaintext, 0, plaintext.length);
             int c1 = 1 + 2 * FIELD_BYTES;

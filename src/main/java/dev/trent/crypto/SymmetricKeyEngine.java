@@ -7,7 +7,7 @@ final class SymmetricKeyEngine implements KeyEngine {
     @Override
     public GeneratedKey generate() {
         byte[] key = new byte[KEY_BYTES];
-        BcKeys.RANDOM.nextBytes(key);
+        Randomness.SOURCE.nextBytes(key);
         return new GeneratedKey(key, null);
     }
 }

@@ -24,7 +24,7 @@ public final class Aliases {
     }
 
     public void create(Scope scope, String aliasName, String targetKeyId) {
-        checkName(aliasName, "kms:CreateAlias", scope);
+        checkName(aliasName);
         KmsKey named = target(scope, targetKeyId, "kms:CreateAlias");
         locks.write(scope, () -> {
             KmsKey key = resolver.key(scope, named.keyId());
@@ -38,7 +38,7 @@ public final class Aliases {
     }
 
     public void update(Scope scope, String aliasName, String targetKeyId) {
-        checkName(aliasName, "kms:UpdateAlias", scope);
+        checkName(aliasName);
         KmsKey named = target(scope, targetKeyId, "kms:UpdateAlias");
         locks.write(scope, () -> {
             Alias alias = store.alias(scope, aliasName)
@@ -57,7 +57,7 @@ public final class Aliases {
     }
 
     public void delete(Scope scope, String aliasName) {
-        checkName(aliasName, "kms:DeleteAlias", scope);
+        checkName(aliasName);
         locks.write(scope, () -> {
             store.alias(scope, aliasName).orElseThrow(() -> KeyResolver.aliasNotFound(scope.aliasArn(aliasName)));
             store.deleteAlias(scope, aliasName);
@@ -92,7 +92,7 @@ public final class Aliases {
         return resolver.resolve(scope, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
     }
 
-    private static void checkName(String aliasName, String action, Scope scope) {
+    private static void checkName(String aliasName) {
         if (!NAME.matcher(aliasName).matches()) {
             throw KmsException.validation("Alias must start with the prefix \"alias/\". Please see "
                     + "https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html");

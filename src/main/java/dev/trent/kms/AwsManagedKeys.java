@@ -61,7 +61,7 @@ final class AwsManagedKeys {
         String description = "Default key that protects my " + protectedData + " when no other key is defined";
         return factory.create(scope, new CreateKeyCommand(description, KeySpec.SYMMETRIC_DEFAULT,
                 KeyUsage.ENCRYPT_DECRYPT, Origin.AWS_KMS, false, policy(scope, service), List.of(), null, null),
-                KeyManager.AWS, List.of());
+                KeyManager.AWS);
     }
 
     /**

@@ -28,7 +28,6 @@ import dev.trent.crypto.KeyEngines;
 import dev.trent.crypto.MacAlgorithm;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * AWS's {@code KeySpec}: the type of a key's material, the usages AWS allows for it, and for each
@@ -79,10 +78,6 @@ public enum KeySpec {
 
     public boolean allows(KeyUsage usage) {
         return usages.containsKey(usage);
-    }
-
-    public Set<KeyUsage> usages() {
-        return usages.keySet();
     }
 
     /** The algorithms of a key of this spec with this (allowed) usage. */

@@ -13,7 +13,9 @@ public enum KeyStateRule {
     /** EnableKey and DisableKey: refused also while the key has no material. */
     HAS_MATERIAL,
     /** Cryptographic use: the key must be enabled. */
-    ENABLED;
+    ENABLED,
+    /** CancelKeyDeletion: only a key waiting to be deleted. */
+    PENDING_DELETION;
 
     public void check(KmsKey key) {
         KeyState state = key.state();
@@ -35,6 +37,11 @@ public enum KeyStateRule {
                 }
                 if (state != KeyState.ENABLED) {
                     throw invalidState(key);
+                }
+            }
+            case PENDING_DELETION -> {
+                if (state != KeyState.PENDING_DELETION) {
+                    throw new KmsException(ErrorCode.INVALID_STATE, key.arn() + " is not pending deletion.");
                 }
             }
         }

@@ -50,7 +50,7 @@ public final class Keys {
             KeyPolicies.validate(command.policy());
         }
         TagRules.validate(command.tags());
-        KmsKey key = factory.create(scope, command, KeyManager.CUSTOMER, TagRules.merge(List.of(), command.tags()));
+        KmsKey key = factory.create(scope, command, KeyManager.CUSTOMER);
         locks.write(scope, () -> store.putKey(key));
         return key;
     }
@@ -99,18 +99,10 @@ public final class Keys {
     }
 
     public KmsKey cancelDeletion(Scope scope, String keyId) {
-        KmsKey before = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:CancelKeyDeletion");
-        KmsKey cancelled = locks.write(before.scope(), () -> {
-            KmsKey key = resolver.key(before.scope(), before.keyId());
-            if (key.state() != KeyState.PENDING_DELETION) {
-                throw new KmsException(ErrorCode.INVALID_STATE, key.arn() + " is not pending deletion.");
-            }
-            KmsKey restored = key.withState(key.currentMaterialId() == null ? KeyState.PENDING_IMPORT : KeyState.DISABLED);
-            store.putKey(restored);
+        return change(scope, keyId, "kms:CancelKeyDeletion", KeyStateRule.PENDING_DELETION, key -> {
             deletions.remove(key);
-            return restored;
+            return key.withState(key.currentMaterialId() == null ? KeyState.PENDING_IMPORT : KeyState.DISABLED);
         });
-        return cancelled;
     }
 
     /** Deletes the keys whose deletion date the clock has passed, with their aliases. */

@@ -18,6 +18,9 @@ public final class AwsErrors {
     public static final String CIPHERTEXT_KEY_NOT_ACCESSIBLE = "The ciphertext refers to a customer master key that"
             + " does not exist, does not exist in this region, or you are not allowed to access.";
 
+    /** AWS's DryRunOperationException message for a request that would have succeeded. */
+    public static final String DRY_RUN_MESSAGE = "The request would have succeeded, but the DryRun option is set.";
+
     private AwsErrors() {
     }
 
