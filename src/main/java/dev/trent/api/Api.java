@@ -52,6 +52,11 @@ public final class Api {
         new PolicyHandlers(kms, this::route).register();
         new AsymmetricHandlers(kms, this::route).register();
         new MacHandlers(kms, this::route).register();
+        new RotationHandlers(kms, this::route).register();
+        new ImportHandlers(kms, this::route).register();
+        new MultiRegionHandlers(kms, this::route).register();
+        new GrantHandlers(kms, this::route).register();
+        new CustomKeyStoreHandlers(kms, this::route).register();
     }
 
     /** How handler groups add their operations. */

@@ -37,7 +37,7 @@ final class Shapes {
                 .keyManager(key.manager().name())
                 .customerMasterKeySpec(legacySpec(key.spec()))
                 .keySpec(key.spec().name())
-                .multiRegion(key.multiRegion());
+                .multiRegion(key.isMultiRegion());
         Algorithms algorithms = key.algorithms();
         b.encryptionAlgorithmsWithStrings(names(algorithms.encryption()))
                 .signingAlgorithmsWithStrings(names(algorithms.signing()))
@@ -51,7 +51,7 @@ final class Shapes {
             // PendingDeletionWindowInDays is only for multi-Region primaries waiting on their replicas
             b.deletionDate(key.deletionDate());
         }
-        if (key.multiRegion()) {
+        if (key.isMultiRegion()) {
             b.multiRegionConfiguration(MultiRegionConfiguration.builder()
                     .multiRegionKeyType(MultiRegionKeyType.PRIMARY)
                     .primaryKey(MultiRegionKey.builder().arn(key.arn()).region(key.scope().region()).build())

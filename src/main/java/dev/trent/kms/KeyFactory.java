@@ -15,8 +15,9 @@ final class KeyFactory {
         this.clock = clock;
     }
 
-    /** A new key as the command describes it, its tags already checked and in their stored order. */
-    KmsKey create(Scope scope, CreateKeyCommand command, KeyManager manager, List<Tag> tags) {
+    /** A new key as the command describes it, its tags already checked. */
+    KmsKey create(Scope scope, CreateKeyCommand command, KeyManager manager) {
+        List<Tag> tags = TagRules.merge(List.of(), command.tags());
         String keyId = command.multiRegion() ? "mrk-" + random.hex(16) : random.uuid();
         List<KeyMaterial> materials = List.of();
         String current = null;
@@ -28,12 +29,14 @@ final class KeyFactory {
             state = KeyState.ENABLED;
         }
         String policy = command.policy() == null ? DefaultKeyPolicy.forScope(scope) : command.policy();
+        MultiRegion multiRegion = command.multiRegion() ? MultiRegion.primaryIn(scope.region()) : null;
         return new KmsKey(scope, keyId, clock.instant(), command.description(), state, command.spec(), command.usage(),
-                command.origin(), manager, command.multiRegion(), null, null, policy, tags, materials, current);
+                command.origin(), manager, null, null, policy, tags, materials, current, KeyRotation.OFF, multiRegion,
+                null);
     }
 
     private KeyMaterial newMaterial(KeySpec spec) {
         GeneratedKey generated = spec.engine().generate();
-        return new KeyMaterial(random.hex(32), generated.privateKey(), generated.publicKey(), clock.instant());
+        return KeyMaterial.generated(random.hex(32), generated.privateKey(), generated.publicKey(), clock.instant());
     }
 }

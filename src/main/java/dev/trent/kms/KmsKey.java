@@ -6,13 +6,16 @@ import java.util.Optional;
 
 /**
  * A KMS key as stored: immutable; every change makes a new value, so a reader never sees a key
- * half-changed.
+ * half-changed. Changes go through {@link #toBuilder()}.
  *
  * @param deletionDate set while the key is pending deletion
  * @param pendingWindowInDays the waiting period chosen when deletion was scheduled
  * @param tags in the order they were first set
  * @param materials every version of the key's material, oldest first
  * @param currentMaterialId the material new ciphertexts are made under; null while none was imported
+ * @param rotation the key's automatic and on-demand rotation settings
+ * @param multiRegion the key's place among its multi-Region related keys; null for a single-Region key
+ * @param keyStore the custom key store that holds the key; null for keys of the AWS KMS key store
  */
 public record KmsKey(
         Scope scope,
@@ -24,13 +27,15 @@ public record KmsKey(
         KeyUsage usage,
         Origin origin,
         KeyManager manager,
-        boolean multiRegion,
         Instant deletionDate,
         Integer pendingWindowInDays,
         String policy,
         List<Tag> tags,
         List<KeyMaterial> materials,
-        String currentMaterialId) {
+        String currentMaterialId,
+        KeyRotation rotation,
+        MultiRegion multiRegion,
+        KeyStoreBinding keyStore) {
 
     public KmsKey {
         tags = List.copyOf(tags);
@@ -39,6 +44,10 @@ public record KmsKey(
 
     public String arn() {
         return scope.keyArn(keyId);
+    }
+
+    public boolean isMultiRegion() {
+        return multiRegion != null;
     }
 
     /** The algorithms the key supports: those of its spec for its usage. */
@@ -54,28 +63,144 @@ public record KmsKey(
         return currentMaterialId == null ? Optional.empty() : material(currentMaterialId);
     }
 
+    /** The key in a new state; leaving PendingDeletion forgets the deletion date. */
     public KmsKey withState(KeyState newState) {
-        return new KmsKey(scope, keyId, creationDate, description, newState, spec, usage, origin, manager,
-                multiRegion, null, null, policy, tags, materials, currentMaterialId);
+        return toBuilder().state(newState).deletionDate(null).pendingWindowInDays(null).build();
     }
 
     public KmsKey withPendingDeletion(Instant date, int windowInDays) {
-        return new KmsKey(scope, keyId, creationDate, description, KeyState.PENDING_DELETION, spec, usage, origin,
-                manager, multiRegion, date, windowInDays, policy, tags, materials, currentMaterialId);
+        return toBuilder().state(KeyState.PENDING_DELETION).deletionDate(date).pendingWindowInDays(windowInDays)
+                .build();
     }
 
     public KmsKey withDescription(String newDescription) {
-        return new KmsKey(scope, keyId, creationDate, newDescription, state, spec, usage, origin, manager,
-                multiRegion, deletionDate, pendingWindowInDays, policy, tags, materials, currentMaterialId);
+        return toBuilder().description(newDescription).build();
     }
 
     public KmsKey withPolicy(String newPolicy) {
-        return new KmsKey(scope, keyId, creationDate, description, state, spec, usage, origin, manager,
-                multiRegion, deletionDate, pendingWindowInDays, newPolicy, tags, materials, currentMaterialId);
+        return toBuilder().policy(newPolicy).build();
     }
 
     public KmsKey withTags(List<Tag> newTags) {
-        return new KmsKey(scope, keyId, creationDate, description, state, spec, usage, origin, manager,
-                multiRegion, deletionDate, pendingWindowInDays, policy, newTags, materials, currentMaterialId);
+        return toBuilder().tags(newTags).build();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A changed copy of a key: set what changes, then {@link #build()}. */
+    public static final class Builder {
+        private Scope scope;
+        private String keyId;
+        private Instant creationDate;
+        private String description;
+        private KeyState state;
+        private KeySpec spec;
+        private KeyUsage usage;
+        private Origin origin;
+        private KeyManager manager;
+        private Instant deletionDate;
+        private Integer pendingWindowInDays;
+        private String policy;
+        private List<Tag> tags;
+        private List<KeyMaterial> materials;
+        private String currentMaterialId;
+        private KeyRotation rotation;
+        private MultiRegion multiRegion;
+        private KeyStoreBinding keyStore;
+
+        private Builder(KmsKey key) {
+            scope = key.scope;
+            keyId = key.keyId;
+            creationDate = key.creationDate;
+            description = key.description;
+            state = key.state;
+            spec = key.spec;
+            usage = key.usage;
+            origin = key.origin;
+            manager = key.manager;
+            deletionDate = key.deletionDate;
+            pendingWindowInDays = key.pendingWindowInDays;
+            policy = key.policy;
+            tags = key.tags;
+            materials = key.materials;
+            currentMaterialId = key.currentMaterialId;
+            rotation = key.rotation;
+            multiRegion = key.multiRegion;
+            keyStore = key.keyStore;
+        }
+
+        /** A replica lives in another scope (region) under the same key id. */
+        public Builder scope(Scope value) {
+            scope = value;
+            return this;
+        }
+
+        public Builder creationDate(Instant value) {
+            creationDate = value;
+            return this;
+        }
+
+        public Builder description(String value) {
+            description = value;
+            return this;
+        }
+
+        public Builder state(KeyState value) {
+            state = value;
+            return this;
+        }
+
+        public Builder deletionDate(Instant value) {
+            deletionDate = value;
+            return this;
+        }
+
+        public Builder pendingWindowInDays(Integer value) {
+            pendingWindowInDays = value;
+            return this;
+        }
+
+        public Builder policy(String value) {
+            policy = value;
+            return this;
+        }
+
+        public Builder tags(List<Tag> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder materials(List<KeyMaterial> value) {
+            materials = value;
+            return this;
+        }
+
+        public Builder currentMaterialId(String value) {
+            currentMaterialId = value;
+            return this;
+        }
+
+        public Builder rotation(KeyRotation value) {
+            rotation = value;
+            return this;
+        }
+
+        public Builder multiRegion(MultiRegion value) {
+            multiRegion = value;
+            return this;
+        }
+
+        public Builder keyStore(KeyStoreBinding value) {
+            keyStore = value;
+            return this;
+        }
+
+        public KmsKey build() {
+            return new KmsKey(scope, keyId, creationDate, description, state, spec, usage, origin, manager,
+                    deletionDate, pendingWindowInDays, policy, tags, materials, currentMaterialId, rotation,
+                    multiRegion, keyStore);
+        }
     }
 }

@@ -1,0 +1,7 @@
+package dev.trent.kms;
+
+/** AWS's MultiRegionKeyType. */
+public enum MultiRegionKeyType {
+    PRIMARY,
+    REPLICA
+}

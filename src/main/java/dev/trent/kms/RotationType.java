@@ -1,0 +1,7 @@
+package dev.trent.kms;
+
+/** AWS's RotationType. */
+public enum RotationType {
+    AUTOMATIC,
+    ON_DEMAND
+}
