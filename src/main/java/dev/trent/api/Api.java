@@ -41,10 +41,12 @@ public final class Api {
     private final Map<Operation, Route<?>> routes = new EnumMap<>(Operation.class);
     private final RequestValidator validator;
     private final Kms kms;
+    private final KeyUseRecorder keyUses;
 
     public Api(Kms kms) {
         this.kms = kms;
         this.validator = new RequestValidator(Constraints.load());
+        this.keyUses = new KeyUseRecorder(kms.usage());
         new KeyHandlers(kms, this::route).register();
         new CryptoHandlers(kms, this::route).register();
         new AliasHandlers(kms, this::route).register();
@@ -52,6 +54,7 @@ public final class Api {
         new PolicyHandlers(kms, this::route).register();
         new AsymmetricHandlers(kms, this::route).register();
         new MacHandlers(kms, this::route).register();
+        new KeyUsageHandlers(kms, this::route).register();
         new RotationHandlers(kms, this::route).register();
         new ImportHandlers(kms, this::route).register();
         new MultiRegionHandlers(kms, this::route).register();
@@ -77,12 +80,15 @@ public final class Api {
         return routes.containsKey(op);
     }
 
-    public SdkPojo call(Caller caller, Operation op, RequestDecoder decoder) {
+    /** Answers one request; {@code requestId} is the id its response carries. */
+    public SdkPojo call(Caller caller, Operation op, String requestId, RequestDecoder decoder) {
         Route<?> route = routes.get(op);
         if (route == null) {
             throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
                     "Trent does not support " + op.awsName() + " yet. See the operations table in Trent's README.");
         }
-        return route.call(caller, decoder, validator, kms);
+        SdkPojo response = route.call(caller, decoder, validator, kms);
+        keyUses.record(op, response, requestId);
+        return response;
     }
 }

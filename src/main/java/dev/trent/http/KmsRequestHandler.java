@@ -50,7 +50,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         String requestId = UUID.randomUUID().toString();
         FullHttpResponse response;
         try {
-            response = ok(answer(request), requestId);
+            response = ok(answer(request, requestId), requestId);
         } catch (KmsException e) {
             response = error(e.code(), e.getMessage(), requestId);
         } catch (RuntimeException e) {
@@ -62,12 +62,12 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         ctx.writeAndFlush(response);
     }
 
-    private byte[] answer(FullHttpRequest request) {
+    private byte[] answer(FullHttpRequest request, String requestId) {
         Operation op = operation(request)
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
         Caller caller = callers.resolve(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         byte[] body = ByteBufUtil.getBytes(request.content());
-        SdkPojo result = api.get().call(caller, op, builder -> codec.read(body, builder));
+        SdkPojo result = api.get().call(caller, op, requestId, builder -> codec.read(body, builder));
         return codec.write(result);
     }
 

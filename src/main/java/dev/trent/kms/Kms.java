@@ -17,6 +17,7 @@ public final class Kms {
     private final KeyAgreements keyAgreements;
     private final Encapsulations encapsulations;
     private final PublicKeys publicKeys;
+    private final KeyUsageLog usage;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
@@ -32,6 +33,7 @@ public final class Kms {
         this.keyAgreements = new KeyAgreements(resolver);
         this.encapsulations = new Encapsulations(resolver);
         this.publicKeys = new PublicKeys(resolver);
+        this.usage = new KeyUsageLog(store, resolver, clock, random);
         keys.scheduleStoredDeletions();
     }
 
@@ -78,5 +80,9 @@ public final class Kms {
 
     public PublicKeys publicKeys() {
         return publicKeys;
+    }
+
+    public KeyUsageLog usage() {
+        return usage;
     }
 }

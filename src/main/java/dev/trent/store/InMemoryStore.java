@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
@@ -18,6 +19,7 @@ public final class InMemoryStore implements Store {
     private static final class ScopeData {
         final NavigableMap<String, KmsKey> keys = new ConcurrentSkipListMap<>();
         final NavigableMap<String, Alias> aliases = new ConcurrentSkipListMap<>();
+        final Map<String, KeyLastUsage> lastUsage = new ConcurrentHashMap<>();
     }
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
@@ -38,7 +40,22 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void deleteKey(Scope scope, String keyId) {
-        data(scope).keys.remove(keyId);
+        ScopeData data = data(scope);
+        data.keys.remove(keyId);
+        data.lastUsage.remove(keyId);
+    }
+
+    @Override
+    public Optional<KeyLastUsage> lastUsage(Scope scope, String keyId) {
+        return Optional.ofNullable(data(scope).lastUsage.get(keyId));
+    }
+
+    @Override
+    public void putLastUsage(Scope scope, String keyId, KeyLastUsage use) {
+        ScopeData data = data(scope);
+        if (data.keys.containsKey(keyId)) {
+            data.lastUsage.put(keyId, use);
+        }
     }
 
     @Override

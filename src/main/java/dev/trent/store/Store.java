@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
 import java.util.List;
@@ -17,7 +18,13 @@ public interface Store {
     /** Inserts or replaces the key with this scope and key id. */
     void putKey(KmsKey key);
 
+    /** Deletes the key and everything stored about it but its aliases. */
     void deleteKey(Scope scope, String keyId);
+
+    Optional<KeyLastUsage> lastUsage(Scope scope, String keyId);
+
+    /** Replaces the key's last use; ignored when the key no longer exists. */
+    void putLastUsage(Scope scope, String keyId, KeyLastUsage use);
 
     /** Up to {@code limit} keys of the scope in key id order, after {@code afterKeyId} (null: from the first). */
     List<KmsKey> keys(Scope scope, String afterKeyId, int limit);

@@ -1,0 +1,42 @@
+package dev.trent.api;
+
+import dev.trent.kms.KeyLastUsage;
+import dev.trent.kms.KeyUsageLog;
+import dev.trent.kms.Kms;
+import software.amazon.awssdk.services.kms.model.GetKeyLastUsageRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyLastUsageResponse;
+import software.amazon.awssdk.services.kms.model.KeyLastUsageData;
+
+/** GetKeyLastUsage. */
+final class KeyUsageHandlers {
+    private final KeyUsageLog usage;
+    private final Api.Routes routes;
+
+    KeyUsageHandlers(Kms kms, Api.Routes routes) {
+        this.usage = kms.usage();
+        this.routes = routes;
+    }
+
+    void register() {
+        routes.add(Operation.GET_KEY_LAST_USAGE, GetKeyLastUsageRequest::builder, (caller, r) -> {
+            KeyUsageLog.Report report = usage.lastUsage(caller.scope(), r.keyId());
+            return GetKeyLastUsageResponse.builder()
+                    .keyId(report.key().keyId())
+                    // an empty object, not an absent one, when the key was not used
+                    .keyLastUsage(report.lastUsage().map(KeyUsageHandlers::data)
+                            .orElseGet(() -> KeyLastUsageData.builder().build()))
+                    .trackingStartDate(report.key().creationDate())
+                    .keyCreationDate(report.key().creationDate())
+                    .build();
+        });
+    }
+
+    private static KeyLastUsageData data(KeyLastUsage use) {
+        return KeyLastUsageData.builder()
+                .operation(use.operation())
+                .timestamp(use.timestamp())
+                .cloudTrailEventId(use.cloudTrailEventId())
+                .kmsRequestId(use.requestId())
+                .build();
+    }
+}
