@@ -1,17 +1,65 @@
 package dev.trent.api;
 
+import static dev.trent.api.Shapes.blob;
+import static dev.trent.api.Shapes.bytes;
+import static dev.trent.api.Shapes.domainEnum;
+
+import dev.trent.kms.ExpirationModel;
+import dev.trent.kms.ImportType;
+import dev.trent.kms.KeyImports;
 import dev.trent.kms.Kms;
+import dev.trent.kms.WrappingAlgorithm;
+import dev.trent.kms.WrappingKeySpec;
+import software.amazon.awssdk.services.kms.model.DeleteImportedKeyMaterialRequest;
+import software.amazon.awssdk.services.kms.model.DeleteImportedKeyMaterialResponse;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportRequest;
+import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
+import software.amazon.awssdk.services.kms.model.ImportKeyMaterialRequest;
+import software.amazon.awssdk.services.kms.model.ImportKeyMaterialResponse;
 
 /** GetParametersForImport, ImportKeyMaterial, DeleteImportedKeyMaterial. */
 final class ImportHandlers {
-    private final Kms kms;
+    private final KeyImports imports;
     private final Api.Routes routes;
 
     ImportHandlers(Kms kms, Api.Routes routes) {
-        this.kms = kms;
+        this.imports = kms.imports();
         this.routes = routes;
     }
 
     void register() {
+        routes.add(Operation.GET_PARAMETERS_FOR_IMPORT, GetParametersForImportRequest::builder, (caller, r) -> {
+            KeyImports.Parameters parameters = imports.parameters(caller.scope(), r.keyId(),
+                    domainEnum(r.wrappingAlgorithmAsString(), WrappingAlgorithm.class),
+                    domainEnum(r.wrappingKeySpecAsString(), WrappingKeySpec.class));
+            return GetParametersForImportResponse.builder()
+                    .keyId(parameters.key().arn())
+                    .importToken(blob(parameters.importToken()))
+                    .publicKey(blob(parameters.publicKey()))
+                    .parametersValidTo(parameters.validTo())
+                    .build();
+        });
+        routes.add(Operation.IMPORT_KEY_MATERIAL, ImportKeyMaterialRequest::builder, (caller, r) -> {
+            KeyImports.Imported imported = imports.importMaterial(caller.scope(), new KeyImports.ImportCommand(
+                    r.keyId(),
+                    bytes(r.importToken()),
+                    bytes(r.encryptedKeyMaterial()),
+                    r.validTo(),
+                    domainEnum(r.expirationModelAsString(), ExpirationModel.class),
+                    domainEnum(r.importTypeAsString(), ImportType.class),
+                    r.keyMaterialId(),
+                    r.keyMaterialDescription()));
+            return ImportKeyMaterialResponse.builder()
+                    .keyId(imported.key().arn())
+                    .keyMaterialId(imported.materialId())
+                    .build();
+        });
+        routes.add(Operation.DELETE_IMPORTED_KEY_MATERIAL, DeleteImportedKeyMaterialRequest::builder, (caller, r) -> {
+            KeyImports.Imported deleted = imports.delete(caller.scope(), r.keyId(), r.keyMaterialId());
+            return DeleteImportedKeyMaterialResponse.builder()
+                    .keyId(deleted.key().arn())
+                    .keyMaterialId(deleted.materialId())
+                    .build();
+        });
     }
 }

@@ -1,17 +1,89 @@
 package dev.trent.api;
 
-import dev.trent.kms.Kms;
+import static dev.trent.api.Shapes.domainEnum;
 
-/** EnableKeyRotation, DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand, ListKeyRotations, GetKeyLastUsage. */
+import dev.trent.kms.IncludeKeyMaterial;
+import dev.trent.kms.KeyMaterial;
+import dev.trent.kms.KeySpec;
+import dev.trent.kms.KeyRotations;
+import dev.trent.kms.Kms;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.Origin;
+import dev.trent.kms.Page;
+import software.amazon.awssdk.services.kms.model.DisableKeyRotationRequest;
+import software.amazon.awssdk.services.kms.model.DisableKeyRotationResponse;
+import software.amazon.awssdk.services.kms.model.EnableKeyRotationRequest;
+import software.amazon.awssdk.services.kms.model.EnableKeyRotationResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsRequest;
+import software.amazon.awssdk.services.kms.model.ListKeyRotationsResponse;
+import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandRequest;
+import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandResponse;
+import software.amazon.awssdk.services.kms.model.RotationsListEntry;
+
+/** EnableKeyRotation, DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand, ListKeyRotations. */
 final class RotationHandlers {
-    private final Kms kms;
+    private final KeyRotations rotations;
     private final Api.Routes routes;
 
     RotationHandlers(Kms kms, Api.Routes routes) {
-        this.kms = kms;
+        this.rotations = kms.rotations();
         this.routes = routes;
     }
 
     void register() {
+        routes.add(Operation.ENABLE_KEY_ROTATION, EnableKeyRotationRequest::builder, (caller, r) -> {
+            rotations.enable(caller.scope(), r.keyId(), r.rotationPeriodInDays());
+            return EnableKeyRotationResponse.builder().build();
+        });
+        routes.add(Operation.DISABLE_KEY_ROTATION, DisableKeyRotationRequest::builder, (caller, r) -> {
+            rotations.disable(caller.scope(), r.keyId());
+            return DisableKeyRotationResponse.builder().build();
+        });
+        routes.add(Operation.GET_KEY_ROTATION_STATUS, GetKeyRotationStatusRequest::builder, (caller, r) -> {
+            KeyRotations.Status status = rotations.status(caller.scope(), r.keyId());
+            return GetKeyRotationStatusResponse.builder()
+                    .keyId(status.key().arn())
+                    .keyRotationEnabled(status.enabled())
+                    .rotationPeriodInDays(status.periodInDays())
+                    .nextRotationDate(status.nextRotationDate())
+                    .onDemandRotationStartDate(status.onDemandStartDate())
+                    .build();
+        });
+        // AWS's examples name the key by its key id here, not its ARN
+        routes.add(Operation.ROTATE_KEY_ON_DEMAND, RotateKeyOnDemandRequest::builder, (caller, r) ->
+                RotateKeyOnDemandResponse.builder()
+                        .keyId(rotations.rotateOnDemand(caller.scope(), r.keyId()).keyId())
+                        .build());
+        routes.add(Operation.LIST_KEY_ROTATIONS, ListKeyRotationsRequest::builder, (caller, r) -> {
+            Page<KeyRotations.Entry> page = rotations.list(caller.scope(), r.keyId(),
+                    domainEnum(r.includeKeyMaterialAsString(), IncludeKeyMaterial.class), r.limit(), r.marker());
+            return ListKeyRotationsResponse.builder()
+                    .rotations(page.items().stream().map(RotationHandlers::entry).toList())
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+    }
+
+    private static RotationsListEntry entry(KeyRotations.Entry entry) {
+        KmsKey key = entry.key();
+        KeyMaterial material = entry.material();
+        RotationsListEntry.Builder b = RotationsListEntry.builder()
+                .keyId(key.keyId())
+                .keyMaterialId(material.id())
+                .keyMaterialState(entry.state().name());
+        if (material.rotation() != null) {
+            b.rotationDate(material.rotation().date()).rotationType(material.rotation().type().name());
+        }
+        // the import's details only for symmetric keys of origin EXTERNAL, as AWS gives them
+        if (key.origin() == Origin.EXTERNAL && key.spec() == KeySpec.SYMMETRIC_DEFAULT && material.imported() != null) {
+            b.keyMaterialDescription(material.imported().description())
+                    .importState(material.present() ? "IMPORTED" : "PENDING_IMPORT")
+                    .expirationModel(material.imported().expirationModel().name())
+                    .validTo(material.imported().validTo());
+        }
+        return b.build();
     }
 }

@@ -3,10 +3,12 @@ package dev.trent.api;
 import dev.trent.kms.Alias;
 import dev.trent.kms.Algorithms;
 import dev.trent.kms.ErrorCode;
+import dev.trent.kms.KeyMaterial;
 import dev.trent.kms.KeySpec;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsException;
 import dev.trent.kms.KmsKey;
+import dev.trent.kms.Origin;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -46,6 +48,11 @@ final class Shapes {
                 .encapsulationAlgorithmsWithStrings(names(algorithms.encapsulation()));
         if (key.spec() == KeySpec.SYMMETRIC_DEFAULT) { // AWS reports material ids of symmetric keys only
             b.currentKeyMaterialId(key.currentMaterialId());
+        }
+        if (key.origin() == Origin.EXTERNAL) { // the expiry of the current imported material, while imported
+            key.currentMaterial().filter(KeyMaterial::present).map(KeyMaterial::imported).ifPresent(imported -> b
+                    .expirationModel(imported.expirationModel().name())
+                    .validTo(imported.validTo()));
         }
         if (key.state() == KeyState.PENDING_DELETION) {
             // PendingDeletionWindowInDays is only for multi-Region primaries waiting on their replicas

@@ -200,6 +200,10 @@ public final class Cryptography {
         KmsKey key = named != null ? named : resolver.namedByCiphertext(scope, arn, action);
         checkEncryption(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, operation, context, null);
         KeyMaterial material = key.material(ciphertext.materialId()).orElseThrow(KmsException::invalidCiphertext);
+        if (!material.present()) { // imported material deleted or expired since
+            throw new KmsException(ErrorCode.INVALID_STATE, "The key material " + material.id() + " of " + key.arn()
+                    + " is pending import.");
+        }
         return new Source(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, material, blob, ciphertext);
     }
 

@@ -9,4 +9,8 @@ import java.time.Instant;
  * @param validTo when the material expires; null for KEY_MATERIAL_DOES_NOT_EXPIRE
  */
 public record ImportedMaterial(String description, Instant validTo) {
+
+    public ExpirationModel expirationModel() {
+        return validTo == null ? ExpirationModel.KEY_MATERIAL_DOES_NOT_EXPIRE : ExpirationModel.KEY_MATERIAL_EXPIRES;
+    }
 }

@@ -101,7 +101,9 @@ public final class Keys {
     public KmsKey cancelDeletion(Scope scope, String keyId) {
         return change(scope, keyId, "kms:CancelKeyDeletion", KeyStateRule.PENDING_DELETION, key -> {
             deletions.remove(key);
-            return key.withState(key.currentMaterialId() == null ? KeyState.PENDING_IMPORT : KeyState.DISABLED);
+            // imported material deleted or expired while pending deletion leaves the key waiting for an import
+            boolean hasMaterial = key.currentMaterial().filter(KeyMaterial::present).isPresent();
+            return key.withState(hasMaterial ? KeyState.DISABLED : KeyState.PENDING_IMPORT);
         });
     }
 

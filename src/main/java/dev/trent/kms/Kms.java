@@ -18,6 +18,8 @@ public final class Kms {
     private final Encapsulations encapsulations;
     private final PublicKeys publicKeys;
     private final KeyUsageLog usage;
+    private final KeyRotations rotations;
+    private final KeyImports imports;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
@@ -34,12 +36,28 @@ public final class Kms {
         this.encapsulations = new Encapsulations(resolver);
         this.publicKeys = new PublicKeys(resolver);
         this.usage = new KeyUsageLog(store, resolver, clock, random);
+        KeyMaterials materials = new KeyMaterials(store);
+        this.rotations = new KeyRotations(store, locks, resolver, keys, materials, random, clock);
+        this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
         keys.scheduleStoredDeletions();
     }
 
-    /** Carries out what the clock has made due (deletions at their date); called before each request. */
+    /**
+     * Carries out what the clock has made due (deletions, automatic rotations, expiries of imported
+     * material, each at its date); called before each request.
+     */
     public void catchUp() {
         keys.deleteDue();
+        rotations.rotateDue();
+        imports.expireDue();
+    }
+
+    public KeyRotations rotations() {
+        return rotations;
+    }
+
+    public KeyImports imports() {
+        return imports;
     }
 
     public Keys keys() {
