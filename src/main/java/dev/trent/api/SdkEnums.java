@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.kms.model.EncapsulationAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
+import software.amazon.awssdk.services.kms.model.ImportType;
+import software.amazon.awssdk.services.kms.model.IncludeKeyMaterial;
 import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.KeyEncryptionMechanism;
 import software.amazon.awssdk.services.kms.model.KeySpec;
@@ -41,6 +43,8 @@ final class SdkEnums {
             Map.entry("EncryptionAlgorithmSpec", EncryptionAlgorithmSpec::knownValues),
             Map.entry("ExpirationModelType", ExpirationModelType::knownValues),
             Map.entry("GrantOperation", GrantOperation::knownValues),
+            Map.entry("ImportType", ImportType::knownValues),
+            Map.entry("IncludeKeyMaterial", IncludeKeyMaterial::knownValues),
             Map.entry("KeyAgreementAlgorithmSpec", KeyAgreementAlgorithmSpec::knownValues),
             Map.entry("KeyEncryptionMechanism", KeyEncryptionMechanism::knownValues),
             Map.entry("KeySpec", KeySpec::knownValues),
