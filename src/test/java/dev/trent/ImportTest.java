@@ -203,15 +203,33 @@ class ImportTest {
     }
 
     @Test
-    void importOperationsRefuseAKeyPendingDeletion() {
+    void getParametersAndImportRefuseAKeyPendingDeletion() throws Exception {
         KeyMetadata key = externalKey(kms, "SYMMETRIC_DEFAULT", null);
+        GetParametersForImportResponse before = parameters(kms, key.keyId(), "RSAES_OAEP_SHA_256", "RSA_2048");
+        byte[] wrapped = wrap("RSAES_OAEP_SHA_256", before.publicKey().asByteArray(), randomBytes(32));
         kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
         String message = key.arn() + " is pending deletion.";
 
         assertAwsError(() -> parameters(kms, key.keyId(), "RSAES_OAEP_SHA_256", "RSA_2048"),
                 KmsInvalidStateException.class, "KMSInvalidStateException", message);
-        assertAwsError(() -> kms.deleteImportedKeyMaterial(b -> b.keyId(key.keyId())),
+        assertAwsError(() -> kms.importKeyMaterial(b -> b.keyId(key.keyId()).importToken(before.importToken())
+                        .encryptedKeyMaterial(SdkBytes.fromByteArray(wrapped))
+                        .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)),
                 KmsInvalidStateException.class, "KMSInvalidStateException", message);
+        kms.cancelKeyDeletion(b -> b.keyId(key.keyId()));
+        assertThat(describe(kms, key.keyId()).keyState()).isEqualTo(KeyState.PENDING_IMPORT);
+    }
+
+    @Test
+    void deletingTheMaterialOfAKeyPendingDeletionKeepsItPendingDeletionAndCancellingLeavesItPendingImport()
+            throws Exception {
+        KeyMetadata key = externalKey(kms, "SYMMETRIC_DEFAULT", null);
+        String materialId = importForever(kms, key.keyId(), randomBytes(32)).keyMaterialId();
+        kms.scheduleKeyDeletion(b -> b.keyId(key.keyId()).pendingWindowInDays(7));
+
+        assertThat(kms.deleteImportedKeyMaterial(b -> b.keyId(key.keyId())).keyMaterialId()).isEqualTo(materialId);
+
+        assertThat(describe(kms, key.keyId()).keyState()).isEqualTo(KeyState.PENDING_DELETION);
         kms.cancelKeyDeletion(b -> b.keyId(key.keyId()));
         assertThat(describe(kms, key.keyId()).keyState()).isEqualTo(KeyState.PENDING_IMPORT);
     }

@@ -66,13 +66,13 @@ class RotationTest {
     // ---------------------------------------------------------------- EnableKeyRotation, GetKeyRotationStatus
 
     @Test
-    void newKeyHasRotationDisabledAndStatusNamesItsArnOnly() {
+    void newKeyHasRotationDisabledAndStatusNamesItsKeyIdOnly() {
         KeyMetadata key = TestKeys.newKey(kms);
 
         GetKeyRotationStatusResponse status = kms.getKeyRotationStatus(b -> b.keyId(key.keyId()));
 
         assertThat(status.keyRotationEnabled()).isFalse();
-        assertThat(status.keyId()).isEqualTo(key.arn());
+        assertThat(status.keyId()).isEqualTo(key.keyId());
         assertThat(status.rotationPeriodInDays()).isNull();
         assertThat(status.nextRotationDate()).isNull();
         assertThat(status.onDemandRotationStartDate()).isNull();
@@ -148,7 +148,7 @@ class RotationTest {
 
         GetKeyRotationStatusResponse status = kms.getKeyRotationStatus(b -> b.keyId(key.keyId()));
         assertThat(status.keyRotationEnabled()).isFalse();
-        assertThat(status.keyId()).isEqualTo(key.arn());
+        assertThat(status.keyId()).isEqualTo(key.keyId());
         assertThat(status.rotationPeriodInDays()).isNull();
         assertThat(status.nextRotationDate()).isNull();
     }

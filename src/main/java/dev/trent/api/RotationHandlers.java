@@ -43,8 +43,9 @@ final class RotationHandlers {
         });
         routes.add(Operation.GET_KEY_ROTATION_STATUS, GetKeyRotationStatusRequest::builder, (caller, r) -> {
             KeyRotations.Status status = rotations.status(caller.scope(), r.keyId());
+            // the key id, not the ARN, as in AWS's examples of this operation and RotateKeyOnDemand
             return GetKeyRotationStatusResponse.builder()
-                    .keyId(status.key().arn())
+                    .keyId(status.key().keyId())
                     .keyRotationEnabled(status.enabled())
                     .rotationPeriodInDays(status.periodInDays())
                     .nextRotationDate(status.nextRotationDate())

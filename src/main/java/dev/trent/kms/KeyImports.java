@@ -247,9 +247,9 @@ public final class KeyImports {
     public Imported delete(Scope scope, String keyId, String keyMaterialId) {
         KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:DeleteImportedKeyMaterial");
         requireExternal(named);
+        // AWS: a key pending deletion keeps its state; any other key waits for an import
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
-            KeyStateRule.NOT_PENDING_DELETION.check(key);
             Optional<KeyMaterial> target = keyMaterialId == null ? key.currentMaterial() : key.material(keyMaterialId);
             if (target.isEmpty()) {
                 if (keyMaterialId != null) {
