@@ -4,6 +4,7 @@ import static dev.trent.api.Shapes.domainEnum;
 
 import dev.trent.kms.IncludeKeyMaterial;
 import dev.trent.kms.KeyMaterial;
+import dev.trent.kms.KeyMaterials;
 import dev.trent.kms.KeySpec;
 import dev.trent.kms.KeyRotations;
 import dev.trent.kms.Kms;
@@ -81,7 +82,7 @@ final class RotationHandlers {
         // the import's details only for symmetric keys of origin EXTERNAL, as AWS gives them
         if (key.origin() == Origin.EXTERNAL && key.spec() == KeySpec.SYMMETRIC_DEFAULT && material.imported() != null) {
             b.keyMaterialDescription(material.imported().description())
-                    .importState(material.present() ? "IMPORTED" : "PENDING_IMPORT")
+                    .importState(KeyMaterials.importState(material).name())
                     .expirationModel(material.imported().expirationModel().name())
                     .validTo(material.imported().validTo());
         }

@@ -11,7 +11,7 @@ import java.util.List;
  * The versions of a key's material: the one place a material becomes a key's current material,
  * and the state AWS reports for each.
  */
-final class KeyMaterials {
+public final class KeyMaterials {
     private final Store store;
 
     KeyMaterials(Store store) {
@@ -75,6 +75,10 @@ final class KeyMaterials {
         return material.imported() != null && material.rotation() == null
                 && !material.id().equals(key.currentMaterialId())
                 && !key.materials().isEmpty() && !key.materials().get(0).id().equals(material.id());
+    }
+
+    public static ImportState importState(KeyMaterial material) {
+        return material.present() ? ImportState.IMPORTED : ImportState.PENDING_IMPORT;
     }
 
     static long onDemandRotations(KmsKey key) {
