@@ -18,12 +18,14 @@ public final class Kms {
     private final Encapsulations encapsulations;
     private final PublicKeys publicKeys;
     private final KeyUsageLog usage;
+    private final MultiRegionKeys multiRegionKeys;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
         KeyFactory factory = new KeyFactory(random, clock);
         KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory));
-        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), clock);
+        RelatedKeys related = new RelatedKeys(store, locks);
+        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), related, clock);
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
@@ -34,6 +36,7 @@ public final class Kms {
         this.encapsulations = new Encapsulations(resolver);
         this.publicKeys = new PublicKeys(resolver);
         this.usage = new KeyUsageLog(store, resolver, clock, random);
+        this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock);
         keys.scheduleStoredDeletions();
     }
 
@@ -84,5 +87,9 @@ public final class Kms {
 
     public KeyUsageLog usage() {
         return usage;
+    }
+
+    public MultiRegionKeys multiRegionKeys() {
+        return multiRegionKeys;
     }
 }
