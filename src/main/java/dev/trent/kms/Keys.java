@@ -120,7 +120,10 @@ public final class Keys {
             if (stored.isPresent() && stored.get().isMultiRegion()) {
                 try {
                     deleteRelated(stored.get(), now);
-                } catch (KmsException gone) { // deleted meanwhile: nothing left to do
+                } catch (KmsException e) {
+                    if (e.code() != ErrorCode.NOT_FOUND) { // not found: deleted meanwhile, nothing left to do
+                        throw e;
+                    }
                 }
                 continue;
             }
@@ -138,34 +141,11 @@ public final class Keys {
         return key.state() == KeyState.PENDING_DELETION && !key.deletionDate().isAfter(now);
     }
 
-    /**
-     * Deletes a multi-Region key and takes it out of its related keys' configuration. When the last
-     * replica of a primary waiting for its replicas goes, the primary's waiting period begins, from
-     * the moment the replica was deleted.
-     */
+    /** Deletes a multi-Region key; its related keys' configuration and deletion follow (see {@link RelatedKeys}). */
     private void deleteRelated(KmsKey due, Instant now) {
         String region = due.scope().region();
         related.write(due, List.of(), family -> {
-            family.in(region).filter(key -> isDue(key, now)).ifPresent(key -> {
-                family.delete(region);
-                MultiRegion config = key.multiRegion();
-                if (config.isPrimary()) {
-                    return;
-                }
-                List<String> replicas = config.replicasWithout(region);
-                family.configure(config.primaryRegion(), replicas);
-                if (replicas.isEmpty()) {
-                    family.in(config.primaryRegion())
-                            .filter(primary -> primary.state() == KeyState.PENDING_REPLICA_DELETION)
-                            .ifPresent(primary -> {
-                                int days = primary.pendingWindowInDays();
-                                KmsKey pending = primary.withPendingDeletion(
-                                        key.deletionDate().plus(Duration.ofDays(days)), days);
-                                family.put(pending);
-                                deletions.add(pending);
-                            });
-                }
-            });
+            family.in(region).filter(key -> isDue(key, now)).flatMap(family::deleteMember).ifPresent(deletions::add);
             return null;
         });
     }

@@ -1,6 +1,7 @@
 package dev.trent.kms;
 
 import dev.trent.store.Store;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -96,6 +97,36 @@ final class RelatedKeys {
                 store.aliasesOf(key.scope(), keyId).forEach(alias -> store.deleteAlias(alias.scope(), alias.name()));
                 store.deleteKey(key.scope(), keyId);
             }
+        }
+
+        /**
+         * Deletes a member, with its aliases, and takes it out of the others' configuration. A primary
+         * scheduled for deletion waits for its replicas (PendingReplicaDeletion): when the last one
+         * goes, its waiting period begins, from the moment that replica was deleted.
+         *
+         * @return the primary that now waits for its deletion date, to be scheduled
+         */
+        Optional<KmsKey> deleteMember(KmsKey member) {
+            String region = member.scope().region();
+            delete(region);
+            MultiRegion config = member.multiRegion();
+            if (config.isPrimary()) { // a primary goes only once it has no replicas
+                return Optional.empty();
+            }
+            List<String> replicas = config.replicasWithout(region);
+            configure(config.primaryRegion(), replicas);
+            if (!replicas.isEmpty()) {
+                return Optional.empty();
+            }
+            return in(config.primaryRegion())
+                    .filter(primary -> primary.state() == KeyState.PENDING_REPLICA_DELETION)
+                    .map(primary -> {
+                        int days = primary.pendingWindowInDays();
+                        KmsKey pending = primary.withPendingDeletion(
+                                member.deletionDate().plus(Duration.ofDays(days)), days);
+                        put(pending);
+                        return pending;
+                    });
         }
 
         /** Gives every member the configuration of a set with this primary and these replicas. */
