@@ -42,7 +42,8 @@ class ProtocolTest {
             "GetPublicKey", "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateDataKeyPair",
             "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
             "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKeyOnDemand", "ListKeyRotations",
-            "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial");
+            "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial",
+            "ReplicateKey", "UpdatePrimaryRegion", "GetKeyLastUsage");
 
     private static HttpResponse<String> post(String target, String contentType, String body)
             throws IOException, InterruptedException {

@@ -1,17 +1,49 @@
 package dev.trent.api;
 
+import dev.trent.auth.Caller;
+import dev.trent.kms.KeyState;
 import dev.trent.kms.Kms;
+import dev.trent.kms.KmsKey;
+import dev.trent.kms.MultiRegionKeys;
+import dev.trent.kms.Tag;
+import software.amazon.awssdk.services.kms.model.ReplicateKeyRequest;
+import software.amazon.awssdk.services.kms.model.ReplicateKeyResponse;
+import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
+import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionResponse;
 
 /** ReplicateKey, UpdatePrimaryRegion. */
 final class MultiRegionHandlers {
-    private final Kms kms;
+    private final MultiRegionKeys multiRegion;
     private final Api.Routes routes;
 
     MultiRegionHandlers(Kms kms, Api.Routes routes) {
-        this.kms = kms;
+        this.multiRegion = kms.multiRegionKeys();
         this.routes = routes;
     }
 
     void register() {
+        routes.add(Operation.REPLICATE_KEY, ReplicateKeyRequest::builder, this::replicateKey);
+        routes.add(Operation.UPDATE_PRIMARY_REGION, UpdatePrimaryRegionRequest::builder, (caller, r) -> {
+            multiRegion.updatePrimaryRegion(caller.scope(), r.keyId(), r.primaryRegion());
+            return UpdatePrimaryRegionResponse.builder().build();
+        });
+    }
+
+    private ReplicateKeyResponse replicateKey(Caller caller, ReplicateKeyRequest r) {
+        KmsKey replica = multiRegion.replicate(caller.scope(), r.keyId(), r.replicaRegion(), r.policy(),
+                r.description(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList()).replica();
+        // AWS answers while the replica is still being made: its transient state is Creating, and
+        // it becomes Enabled (or PendingImport) moments later; in Trent it already is.
+        KmsKey asAnswered = replica.toBuilder().state(KeyState.CREATING).build();
+        ReplicateKeyResponse.Builder response = ReplicateKeyResponse.builder()
+                .replicaKeyMetadata(Shapes.keyMetadata(asAnswered))
+                .replicaPolicy(replica.policy());
+        if (!replica.tags().isEmpty()) { // AWS leaves ReplicaTags out when the replica has none
+            response.replicaTags(replica.tags().stream()
+                    .map(t -> software.amazon.awssdk.services.kms.model.Tag.builder()
+                            .tagKey(t.key()).tagValue(t.value()).build())
+                    .toList());
+        }
+        return response.build();
     }
 }

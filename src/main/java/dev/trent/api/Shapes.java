@@ -8,7 +8,9 @@ import dev.trent.kms.KeySpec;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsException;
 import dev.trent.kms.KmsKey;
+import dev.trent.kms.MultiRegion;
 import dev.trent.kms.Origin;
+import dev.trent.kms.Scope;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
@@ -55,17 +57,33 @@ final class Shapes {
                     .validTo(imported.validTo()));
         }
         if (key.state() == KeyState.PENDING_DELETION) {
-            // PendingDeletionWindowInDays is only for multi-Region primaries waiting on their replicas
             b.deletionDate(key.deletionDate());
         }
+        if (key.state() == KeyState.PENDING_REPLICA_DELETION) {
+            // a primary waiting for its replicas: its waiting period is known, its date not yet
+            b.pendingDeletionWindowInDays(key.pendingWindowInDays());
+        }
         if (key.isMultiRegion()) {
-            b.multiRegionConfiguration(MultiRegionConfiguration.builder()
-                    .multiRegionKeyType(MultiRegionKeyType.PRIMARY)
-                    .primaryKey(MultiRegionKey.builder().arn(key.arn()).region(key.scope().region()).build())
-                    .replicaKeys(List.of())
-                    .build());
+            b.multiRegionConfiguration(multiRegionConfiguration(key));
         }
         return b.build();
+    }
+
+    /** The whole set of related keys, the same from the primary and from every replica. */
+    private static MultiRegionConfiguration multiRegionConfiguration(KmsKey key) {
+        MultiRegion config = key.multiRegion();
+        return MultiRegionConfiguration.builder()
+                .multiRegionKeyType(config.isPrimary() ? MultiRegionKeyType.PRIMARY : MultiRegionKeyType.REPLICA)
+                .primaryKey(multiRegionKey(key, config.primaryRegion()))
+                .replicaKeys(config.replicaRegions().stream().map(region -> multiRegionKey(key, region)).toList())
+                .build();
+    }
+
+    private static MultiRegionKey multiRegionKey(KmsKey key, String region) {
+        return MultiRegionKey.builder()
+                .arn(new Scope(key.scope().account(), region).keyArn(key.keyId()))
+                .region(region)
+                .build();
     }
 
     /**

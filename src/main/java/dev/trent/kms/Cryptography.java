@@ -193,7 +193,7 @@ public final class Cryptography {
         Ciphertext ciphertext = Ciphertext.parse(blob).orElseThrow(KmsException::invalidCiphertext);
         KmsArn arn = KmsArn.parse(ciphertext.keyArn()).filter(KmsArn::isKey)
                 .orElseThrow(KmsException::invalidCiphertext);
-        if (named != null && !named.arn().equals(arn.toString())) {
+        if (named != null && !named.sharesMaterialWith(arn)) {
             throw new KmsException(ErrorCode.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
         }

@@ -65,12 +65,13 @@ final class KeyResolver {
     }
 
     /**
-     * The key a ciphertext names, for Decrypt and ReEncrypt without a KeyId. AWS gives one answer
+     * The key a ciphertext names, for Decrypt and ReEncrypt without a KeyId: that key, or the related
+     * multi-Region key in the caller's region, which shares its material. AWS gives one answer
      * whether the key was deleted, lives in another Region, or belongs to another account.
      */
     KmsKey namedByCiphertext(Scope caller, KmsArn arn, String action) {
         return store.key(caller, arn.name())
-                .filter(key -> key.arn().equals(arn.toString()))
+                .filter(key -> key.sharesMaterialWith(arn))
                 .map(key -> authorized(caller, key, action))
                 .orElseThrow(() -> new KmsException(ErrorCode.ACCESS_DENIED, "The ciphertext refers to a customer "
                         + "master key that does not exist, does not exist in this region, or you are not allowed to "

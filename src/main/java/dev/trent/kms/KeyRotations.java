@@ -39,6 +39,7 @@ public final class KeyRotations {
     private final KeyResolver resolver;
     private final Keys keys;
     private final KeyMaterials materials;
+    private final MultiRegionKeys multiRegionKeys;
     private final Randomness random;
     private final Clock clock;
     private final KeySchedule due = new KeySchedule();
@@ -46,12 +47,13 @@ public final class KeyRotations {
     private final Set<KeySchedule.Entry> waiting = ConcurrentHashMap.newKeySet();
 
     KeyRotations(Store store, ScopeLocks locks, KeyResolver resolver, Keys keys, KeyMaterials materials,
-            Randomness random, Clock clock) {
+            MultiRegionKeys multiRegionKeys, Randomness random, Clock clock) {
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
         this.keys = keys;
         this.materials = materials;
+        this.multiRegionKeys = multiRegionKeys;
         this.random = random;
         this.clock = clock;
     }
@@ -63,6 +65,17 @@ public final class KeyRotations {
         KmsKey changed = keys.change(scope, keyId, action, KeyStateRule.ENABLED,
                 key -> key.toBuilder().rotation(enabled(key.rotation(), days)).build());
         due.add(changed.rotation().nextRotationDate(), changed);
+        shareWithReplicas(changed);
+    }
+
+    /**
+     * Replicas share their primary's material and rotation settings. They are updated after the
+     * primary's lock is released, since their scopes' locks are taken in a fixed order of their own.
+     */
+    private void shareWithReplicas(KmsKey primary) {
+        if (primary.isMultiRegion()) {
+            multiRegionKeys.shareWithReplicas(primary.scope(), primary.keyId());
+        }
     }
 
     /**
@@ -81,8 +94,8 @@ public final class KeyRotations {
     public void disable(Scope scope, String keyId) {
         String action = "kms:DisableKeyRotation";
         requireAutomaticRotation(resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action));
-        keys.change(scope, keyId, action, KeyStateRule.ENABLED,
-                key -> key.toBuilder().rotation(key.rotation().disabled()).build());
+        shareWithReplicas(keys.change(scope, keyId, action, KeyStateRule.ENABLED,
+                key -> key.toBuilder().rotation(key.rotation().disabled()).build()));
     }
 
     public Status status(Scope scope, String keyId) {
@@ -114,7 +127,7 @@ public final class KeyRotations {
         KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:RotateKeyOnDemand");
         requireRotation(named);
         requirePrimary(named);
-        return locks.write(named.scope(), () -> {
+        KmsKey rotated = locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
             KeyStateRule.ENABLED.check(key);
             if (KeyMaterials.onDemandRotations(key) >= ON_DEMAND_LIMIT) {
@@ -138,6 +151,8 @@ public final class KeyRotations {
             }
             return materials.makeCurrent(key, newMaterial(key, now), how);
         });
+        shareWithReplicas(rotated);
+        return rotated;
     }
 
     public Page<Entry> list(Scope scope, String keyId, IncludeKeyMaterial include, Integer limit, String marker) {
@@ -167,6 +182,7 @@ public final class KeyRotations {
         for (var entry = due.pollDue(now); entry.isPresent(); entry = due.pollDue(now)) {
             KeySchedule.Entry e = entry.get();
             locks.write(e.scope(), () -> store.key(e.scope(), e.keyId()).ifPresent(key -> rotateIfDue(key, now, e)));
+            store.key(e.scope(), e.keyId()).ifPresent(this::shareWithReplicas);
         }
         for (KeySchedule.Entry e : waiting) {
             locks.write(e.scope(), () -> {
@@ -180,6 +196,7 @@ public final class KeyRotations {
                     schedule(rotated, now.plus(rotated.rotation().period()));
                 }
             });
+            store.key(e.scope(), e.keyId()).ifPresent(this::shareWithReplicas);
         }
     }
 

@@ -14,7 +14,7 @@ public enum KeyStateRule {
     HAS_MATERIAL,
     /** Cryptographic use: the key must be enabled. */
     ENABLED,
-    /** CancelKeyDeletion: only a key waiting to be deleted. */
+    /** CancelKeyDeletion: only a key waiting to be deleted (or, a multi-Region primary, for its replicas to be). */
     PENDING_DELETION;
 
     public void check(KmsKey key) {
@@ -40,7 +40,7 @@ public enum KeyStateRule {
                 }
             }
             case PENDING_DELETION -> {
-                if (state != KeyState.PENDING_DELETION) {
+                if (state != KeyState.PENDING_DELETION && state != KeyState.PENDING_REPLICA_DELETION) {
                     throw new KmsException(ErrorCode.INVALID_STATE, key.arn() + " is not pending deletion.");
                 }
             }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /** The life of a key: creation, description, enabling, disabling, deletion. */
@@ -18,15 +19,17 @@ public final class Keys {
     private final KeyResolver resolver;
     private final KeyFactory factory;
     private final DeletionSchedule deletions;
+    private final RelatedKeys related;
     private final Clock clock;
 
     Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, DeletionSchedule deletions,
-            Clock clock) {
+            RelatedKeys related, Clock clock) {
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
         this.factory = factory;
         this.deletions = deletions;
+        this.related = related;
         this.clock = clock;
     }
 
@@ -93,8 +96,11 @@ public final class Keys {
                     + " and " + DEFAULT_PENDING_WINDOW_DAYS);
         }
         KmsKey scheduled = change(scope, keyId, "kms:ScheduleKeyDeletion", KeyStateRule.NOT_PENDING_DELETION,
-                key -> key.withPendingDeletion(clock.instant().plus(Duration.ofDays(days)), days));
-        deletions.add(scheduled);
+                key -> key.waitsForReplicas() ? key.withPendingReplicaDeletion(days)
+                        : key.withPendingDeletion(clock.instant().plus(Duration.ofDays(days)), days));
+        if (scheduled.deletionDate() != null) {
+            deletions.add(scheduled);
+        }
         return scheduled;
     }
 
@@ -112,14 +118,38 @@ public final class Keys {
         Instant now = clock.instant();
         for (var due = deletions.pollDue(now); due.isPresent(); due = deletions.pollDue(now)) {
             DeletionSchedule.Entry entry = due.get();
+            Optional<KmsKey> stored = store.key(entry.scope(), entry.keyId());
+            if (stored.isPresent() && stored.get().isMultiRegion()) {
+                try {
+                    deleteRelated(stored.get(), now);
+                } catch (KmsException e) {
+                    if (e.code() != ErrorCode.NOT_FOUND) { // not found: deleted meanwhile, nothing left to do
+                        throw e;
+                    }
+                }
+                continue;
+            }
             locks.write(entry.scope(), () -> store.key(entry.scope(), entry.keyId())
-                    .filter(key -> key.state() == KeyState.PENDING_DELETION && !key.deletionDate().isAfter(now))
+                    .filter(key -> isDue(key, now))
                     .ifPresent(key -> {
                         store.aliasesOf(key.scope(), key.keyId())
                                 .forEach(alias -> store.deleteAlias(alias.scope(), alias.name()));
                         store.deleteKey(key.scope(), key.keyId());
                     }));
         }
+    }
+
+    private static boolean isDue(KmsKey key, Instant now) {
+        return key.state() == KeyState.PENDING_DELETION && !key.deletionDate().isAfter(now);
+    }
+
+    /** Deletes a multi-Region key; its related keys' configuration and deletion follow (see {@link RelatedKeys}). */
+    private void deleteRelated(KmsKey due, Instant now) {
+        String region = due.scope().region();
+        related.write(due, List.of(), family -> {
+            family.in(region).filter(key -> isDue(key, now)).flatMap(family::deleteMember).ifPresent(deletions::add);
+            return null;
+        });
     }
 
     void scheduleStoredDeletions() {

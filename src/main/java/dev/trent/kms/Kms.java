@@ -20,12 +20,14 @@ public final class Kms {
     private final KeyUsageLog usage;
     private final KeyRotations rotations;
     private final KeyImports imports;
+    private final MultiRegionKeys multiRegionKeys;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
         KeyFactory factory = new KeyFactory(random, clock);
         KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory));
-        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), clock);
+        RelatedKeys related = new RelatedKeys(store, locks);
+        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), related, clock);
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
@@ -37,7 +39,8 @@ public final class Kms {
         this.publicKeys = new PublicKeys(resolver);
         this.usage = new KeyUsageLog(store, resolver, clock, random);
         KeyMaterials materials = new KeyMaterials(store);
-        this.rotations = new KeyRotations(store, locks, resolver, keys, materials, random, clock);
+        this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock);
+        this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
         keys.scheduleStoredDeletions();
     }
@@ -102,5 +105,9 @@ public final class Kms {
 
     public KeyUsageLog usage() {
         return usage;
+    }
+
+    public MultiRegionKeys multiRegionKeys() {
+        return multiRegionKeys;
     }
 }

@@ -73,6 +73,31 @@ public record KmsKey(
                 .build();
     }
 
+    /**
+     * A multi-Region primary scheduled for deletion while it still has replicas: its waiting period
+     * is known, its deletion date is not until the last replica is deleted.
+     */
+    public KmsKey withPendingReplicaDeletion(int windowInDays) {
+        return toBuilder().state(KeyState.PENDING_REPLICA_DELETION).deletionDate(null).pendingWindowInDays(windowInDays)
+                .build();
+    }
+
+    /** A multi-Region primary that still has replicas, which AWS will not delete before them. */
+    public boolean waitsForReplicas() {
+        return isMultiRegion() && multiRegion.isPrimary() && multiRegion.hasReplicas();
+    }
+
+    /**
+     * Whether a ciphertext or signature made by the key with this ARN is this key's to open: the
+     * same key, or a related multi-Region key (same account, partition and key id), which shares
+     * its key material.
+     */
+    public boolean sharesMaterialWith(KmsArn arn) {
+        return arn().equals(arn.toString())
+                || isMultiRegion() && arn.isKey() && keyId.equals(arn.name())
+                        && scope.account().equals(arn.account()) && scope.partition().equals(arn.partition());
+    }
+
     public KmsKey withDescription(String newDescription) {
         return toBuilder().description(newDescription).build();
     }

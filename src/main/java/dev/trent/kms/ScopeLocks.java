@@ -1,5 +1,8 @@
 package dev.trent.kms;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -9,6 +12,9 @@ import java.util.function.Supplier;
  * alias never interleaves with another. Reads take no lock: stored values are immutable.
  */
 final class ScopeLocks {
+    /** The one order in which several scopes are locked, so that two such writers never deadlock. */
+    private static final Comparator<Scope> ORDER = Comparator.comparing(Scope::account).thenComparing(Scope::region);
+
     private final Map<Scope, Object> locks = new ConcurrentHashMap<>();
 
     <T> T write(Scope scope, Supplier<T> change) {
@@ -22,5 +28,20 @@ final class ScopeLocks {
             change.run();
             return null;
         });
+    }
+
+    /**
+     * Serializes a change to several scopes (the related keys of a multi-Region key): their locks
+     * are taken in {@link #ORDER}, never in the caller's order.
+     */
+    <T> T writeAll(Collection<Scope> scopes, Supplier<T> change) {
+        return nested(scopes.stream().distinct().sorted(ORDER).toList(), 0, change);
+    }
+
+    private <T> T nested(List<Scope> sorted, int index, Supplier<T> change) {
+        if (index == sorted.size()) {
+            return change.get();
+        }
+        return write(sorted.get(index), () -> nested(sorted, index + 1, change));
     }
 }
