@@ -18,6 +18,7 @@ public final class Kms {
     private final Encapsulations encapsulations;
     private final PublicKeys publicKeys;
     private final KeyUsageLog usage;
+    private final Grants grants;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
@@ -34,6 +35,7 @@ public final class Kms {
         this.encapsulations = new Encapsulations(resolver);
         this.publicKeys = new PublicKeys(resolver);
         this.usage = new KeyUsageLog(store, resolver, clock, random);
+        this.grants = new Grants(store, locks, resolver, clock, random);
         keys.scheduleStoredDeletions();
     }
 
@@ -84,5 +86,9 @@ public final class Kms {
 
     public KeyUsageLog usage() {
         return usage;
+    }
+
+    public Grants grants() {
+        return grants;
     }
 }
