@@ -40,7 +40,8 @@ class ProtocolTest {
             "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "TagResource", "UntagResource",
             "ListResourceTags", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies",
             "GetPublicKey", "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateDataKeyPair",
-            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate");
+            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
+            "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant");
 
     private static HttpResponse<String> post(String target, String contentType, String body)
             throws IOException, InterruptedException {

@@ -18,6 +18,7 @@ import software.amazon.awssdk.services.kms.model.GrantListEntry;
 import software.amazon.awssdk.services.kms.model.ListGrantsRequest;
 import software.amazon.awssdk.services.kms.model.ListGrantsResponse;
 import software.amazon.awssdk.services.kms.model.ListRetirableGrantsRequest;
+import software.amazon.awssdk.services.kms.model.ListRetirableGrantsResponse;
 import software.amazon.awssdk.services.kms.model.RetireGrantRequest;
 import software.amazon.awssdk.services.kms.model.RetireGrantResponse;
 import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
@@ -35,12 +36,24 @@ final class GrantHandlers {
 
     void register() {
         routes.add(Operation.CREATE_GRANT, CreateGrantRequest::builder, this::createGrant);
-        routes.add(Operation.LIST_GRANTS, ListGrantsRequest::builder, (caller, r) -> listResponse(
-                grants.list(caller.scope(), r.keyId(), r.grantId(), r.granteePrincipal(),
-                        r.granteeServicePrincipal(), r.limit(), r.marker())));
-        routes.add(Operation.LIST_RETIRABLE_GRANTS, ListRetirableGrantsRequest::builder, (caller, r) -> listResponse(
-                grants.listRetirable(caller.scope(), r.retiringPrincipal(), r.retiringServicePrincipal(), r.limit(),
-                        r.marker())));
+        routes.add(Operation.LIST_GRANTS, ListGrantsRequest::builder, (caller, r) -> {
+            Page<Grant> page = grants.list(caller.scope(), r.keyId(), r.grantId(), r.granteePrincipal(),
+                    r.granteeServicePrincipal(), r.limit(), r.marker());
+            return ListGrantsResponse.builder()
+                    .grants(entries(page))
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+        routes.add(Operation.LIST_RETIRABLE_GRANTS, ListRetirableGrantsRequest::builder, (caller, r) -> {
+            Page<Grant> page = grants.listRetirable(caller.scope(), r.retiringPrincipal(),
+                    r.retiringServicePrincipal(), r.limit(), r.marker());
+            return ListRetirableGrantsResponse.builder()
+                    .grants(entries(page))
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
         routes.add(Operation.RETIRE_GRANT, RetireGrantRequest::builder, (caller, r) -> {
             grants.retire(caller.scope(), r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
             return RetireGrantResponse.builder().build();
@@ -65,12 +78,8 @@ final class GrantHandlers {
         return CreateGrantResponse.builder().grantId(created.grantId()).grantToken(created.grantToken()).build();
     }
 
-    private static ListGrantsResponse listResponse(Page<Grant> page) {
-        return ListGrantsResponse.builder()
-                .grants(page.items().stream().map(GrantHandlers::entry).toList())
-                .nextMarker(page.nextMarker())
-                .truncated(page.truncated())
-                .build();
+    private static List<GrantListEntry> entries(Page<Grant> page) {
+        return page.items().stream().map(GrantHandlers::entry).toList();
     }
 
     /** A grant as ListGrants and ListRetirableGrants show it; AWS lists a grant without a name with an empty one. */
