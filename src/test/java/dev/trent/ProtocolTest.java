@@ -41,7 +41,7 @@ class ProtocolTest {
             "ListResourceTags", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies",
             "GetPublicKey", "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateDataKeyPair",
             "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
-            "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant");
+            "GetKeyLastUsage", "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant");
 
     private static HttpResponse<String> post(String target, String contentType, String body)
             throws IOException, InterruptedException {
