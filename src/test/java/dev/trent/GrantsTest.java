@@ -745,6 +745,18 @@ class GrantsTest {
     }
 
     @Test
+    void aTokenOfAnotherRegionIsNoGrantTokenHere() {
+        String token;
+        try (KmsClient elsewhere = trent.client(ACCOUNT, TrentServer.OTHER_REGION)) {
+            token = elsewhere.createGrant(b -> b.keyId(newKeyId(elsewhere)).granteePrincipal(USER)
+                    .operations(GrantOperation.DECRYPT)).grantToken();
+        }
+
+        assertAwsError(() -> kms.retireGrant(b -> b.grantToken(token)), InvalidGrantTokenException.class,
+                "InvalidGrantTokenException", "Invalid grant token");
+    }
+
+    @Test
     void retireGrantNeedsATokenOrAKeyAndAGrantId() {
         String keyId = newKeyId(kms);
         String grantId = grant(keyId, USER);

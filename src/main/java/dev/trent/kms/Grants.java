@@ -4,13 +4,10 @@ import dev.trent.crypto.Randomness;
 import dev.trent.kms.KeyResolver.Accepts;
 import dev.trent.store.Store;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,14 +18,10 @@ import java.util.regex.Pattern;
 public final class Grants {
     /** AWS's quota "Grants per KMS key". */
     static final int GRANTS_PER_KEY = 50_000;
-    /** AWS: each encryption context constraint holds up to 8 pairs of at most 384 characters in all. */
-    private static final int CONSTRAINT_PAIRS = 8;
-    private static final int CONSTRAINT_CHARACTERS = 384;
     /** ListGrants and ListRetirableGrants: AWS's default page and the most it returns in one. */
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 100;
     private static final Pattern GRANT_ID = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern ARN = Pattern.compile("arn:[^:]+:[^:]+:[^:]*:[^:]*:.+");
 
     private final Store store;
     private final ScopeLocks locks;
@@ -49,14 +42,12 @@ public final class Grants {
     }
 
     public Created create(Scope caller, CreateGrantCommand command) {
-        checkPrincipals(command);
-        checkOperations(command.operations());
-        checkConstraints(command.constraints());
+        GrantRules.checkRequest(command);
         KmsKey named = resolver.resolve(caller, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:CreateGrant");
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
-            KeyStateRule.ENABLED.check(key);
-            checkOperationsFor(key, command);
+            KeyStateRule.CREATE_GRANT.check(key);
+            GrantRules.checkFor(key, command);
             Optional<Grant> same = command.name() == null ? Optional.empty()
                     : store.grantsOf(key.scope(), key.keyId()).stream()
                             .filter(g -> sameGrant(g, caller, command))
@@ -80,7 +71,7 @@ public final class Grants {
     public Page<Grant> list(Scope caller, String keyId, String grantId, String granteePrincipal,
             String granteeServicePrincipal, Integer limit, String marker) {
         if (granteePrincipal != null && granteeServicePrincipal != null) {
-            throw KmsException.validation(GRANTEE_EITHER);
+            throw KmsException.validation(GrantRules.GRANTEE_EITHER);
         }
         KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListGrants");
         if (grantId != null) {
@@ -98,7 +89,7 @@ public final class Grants {
     public Page<Grant> listRetirable(Scope caller, String retiringPrincipal, String retiringServicePrincipal,
             Integer limit, String marker) {
         if ((retiringPrincipal == null) == (retiringServicePrincipal == null)) {
-            throw KmsException.validation(RETIRING_EITHER);
+            throw KmsException.validation(GrantRules.RETIRING_EITHER);
         }
         Principals.check(retiringPrincipal);
         List<Grant> grants = store.grantsRetirableBy(caller.region(), retiringPrincipal, retiringServicePrincipal);
@@ -153,90 +144,6 @@ public final class Grants {
         for (String token : grantTokens) {
             if (GrantToken.parse(token).isEmpty()) {
                 throw invalidToken();
-            }
-        }
-    }
-
-    private static final String GRANTEE_EITHER =
-            "You must specify either GranteePrincipal or GranteeServicePrincipal, but not both.";
-    private static final String RETIRING_EITHER =
-            "You must specify either RetiringPrincipal or RetiringServicePrincipal, but not both.";
-
-    private static void checkPrincipals(CreateGrantCommand command) {
-        if ((command.granteePrincipal() == null) == (command.granteeServicePrincipal() == null)) {
-            throw KmsException.validation(GRANTEE_EITHER);
-        }
-        if (command.retiringPrincipal() != null && command.retiringServicePrincipal() != null) {
-            throw KmsException.validation(
-                    "You can specify either RetiringPrincipal or RetiringServicePrincipal, but not both.");
-        }
-        if (command.granteeServicePrincipal() != null) {
-            if (command.constraints().sourceArn() == null) {
-                throw KmsException.validation(
-                        "When you specify a GranteeServicePrincipal, you must also specify a SourceArn grant constraint.");
-            }
-            if (command.retiringPrincipal() == null && command.retiringServicePrincipal() == null) {
-                throw KmsException.validation("When you specify a GranteeServicePrincipal, you must also specify "
-                        + "either a RetiringPrincipal or a RetiringServicePrincipal.");
-            }
-        }
-        Principals.check(command.granteePrincipal());
-        Principals.check(command.retiringPrincipal());
-    }
-
-    private static void checkOperations(List<GrantOperation> operations) {
-        if (operations.isEmpty()) {
-            throw KmsException.validation("Grants must contain at least one operation.");
-        }
-        if (new HashSet<>(operations).equals(Set.of(GrantOperation.CreateGrant))) {
-            throw KmsException.validation("Grants must not contain only the CreateGrant operation.");
-        }
-    }
-
-    private static void checkConstraints(GrantConstraints constraints) {
-        if (constraints.encryptionContextEquals() != null && constraints.encryptionContextSubset() != null) {
-            throw KmsException.validation("More than one constraint supplied");
-        }
-        for (Map<String, String> context : Arrays.asList(constraints.encryptionContextEquals(),
-                constraints.encryptionContextSubset())) {
-            if (context == null) {
-                continue;
-            }
-            if (context.size() > CONSTRAINT_PAIRS) {
-                throw KmsException.validation("An encryption context grant constraint can include up to "
-                        + CONSTRAINT_PAIRS + " encryption context pairs.");
-            }
-            int characters = context.entrySet().stream()
-                    .mapToInt(e -> e.getKey().length() + e.getValue().length())
-                    .sum();
-            if (characters > CONSTRAINT_CHARACTERS) {
-                throw KmsException.validation("The encryption context in a grant constraint cannot exceed "
-                        + CONSTRAINT_CHARACTERS + " characters.");
-            }
-        }
-        if (constraints.sourceArn() != null && !ARN.matcher(constraints.sourceArn()).matches()) {
-            throw new KmsException(ErrorCode.INVALID_ARN, "Invalid SourceArn '" + constraints.sourceArn() + "'");
-        }
-    }
-
-    /** What a grant for this key may allow, after AWS's "Grant operations" and "Grant constraints". */
-    private static void checkOperationsFor(KmsKey key, CreateGrantCommand command) {
-        for (GrantOperation operation : command.operations()) {
-            if (!operation.supportedBy(key)) {
-                throw KmsException.validation("Grant operation " + operation + " is not supported by " + key.arn()
-                        + " with key spec " + key.spec() + " and key usage " + key.usage() + ".");
-            }
-        }
-        if (command.constraints().hasEncryptionContext()) {
-            if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
-                throw KmsException.validation("Encryption context grant constraints are supported only on symmetric "
-                        + "encryption KMS keys, and " + key.arn() + " has key spec " + key.spec() + ".");
-            }
-            for (GrantOperation operation : command.operations()) {
-                if (!operation.allowsEncryptionContextConstraint()) {
-                    throw KmsException.validation("Encryption context grant constraints are not supported for "
-                            + "grant operation " + operation + ".");
-                }
             }
         }
     }
