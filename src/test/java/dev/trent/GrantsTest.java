@@ -703,6 +703,12 @@ class GrantsTest {
                 .retiringServicePrincipal(SERVICE)), message);
     }
 
+    @Test
+    void listRetirableGrantsRefusesAStringThatNamesNoPrincipal() {
+        assertAwsError(() -> kms.listRetirableGrants(b -> b.retiringPrincipal("bob")), InvalidArnException.class,
+                "InvalidArnException", "Invalid principal 'bob'");
+    }
+
     // ---------------------------------------------------------------- RetireGrant and RevokeGrant
 
     @Test
