@@ -775,14 +775,18 @@ class GrantsTest {
     }
 
     @Test
-    void retireGrantRefusesATokenAndAGrantIdOfDifferentGrants() {
+    void retireGrantRefusesATokenAndAGrantIdOrKeyIdOfAnotherGrant() {
         String keyId = newKeyId(kms);
         String other = grant(keyId, USER);
         String token = kms.createGrant(b -> b.keyId(keyId).granteePrincipal(USER)
                 .operations(GrantOperation.DECRYPT)).grantToken();
 
+        String otherKeyId = newKeyId(kms);
+
         assertValidationError(() -> kms.retireGrant(b -> b.grantToken(token).keyId(keyId).grantId(other)),
                 "The grant token and the GrantId identify different grants.");
+        assertValidationError(() -> kms.retireGrant(b -> b.grantToken(token).keyId(otherKeyId)),
+                "The grant token and the KeyId identify different keys.");
         assertThat(grantIds(keyId)).hasSize(2);
     }
 
