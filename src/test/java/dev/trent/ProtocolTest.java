@@ -43,7 +43,8 @@ class ProtocolTest {
             "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
             "EnableKeyRotation", "DisableKeyRotation", "GetKeyRotationStatus", "RotateKeyOnDemand", "ListKeyRotations",
             "GetParametersForImport", "ImportKeyMaterial", "DeleteImportedKeyMaterial",
-            "ReplicateKey", "UpdatePrimaryRegion", "GetKeyLastUsage");
+            "ReplicateKey", "UpdatePrimaryRegion", "GetKeyLastUsage",
+            "CreateGrant", "ListGrants", "ListRetirableGrants", "RetireGrant", "RevokeGrant");
 
     private static HttpResponse<String> post(String target, String contentType, String body)
             throws IOException, InterruptedException {

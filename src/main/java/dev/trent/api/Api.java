@@ -33,6 +33,7 @@ public final class Api {
             decoder.decodeInto((SdkPojo) builder);
             Q request = builder.build();
             validator.validate(request);
+            kms.grants().checkTokens(GrantTokensParameter.of(request));
             kms.catchUp();
             return handler.apply(caller, request);
         }

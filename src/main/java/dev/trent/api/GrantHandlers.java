@@ -1,17 +1,106 @@
 package dev.trent.api;
 
+import static dev.trent.api.Shapes.domainEnum;
+import static dev.trent.api.Shapes.isTrue;
+
+import dev.trent.auth.Caller;
+import dev.trent.kms.CreateGrantCommand;
+import dev.trent.kms.Grant;
+import dev.trent.kms.GrantConstraints;
+import dev.trent.kms.GrantOperation;
+import dev.trent.kms.Grants;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Page;
+import java.util.List;
+import software.amazon.awssdk.services.kms.model.CreateGrantRequest;
+import software.amazon.awssdk.services.kms.model.CreateGrantResponse;
+import software.amazon.awssdk.services.kms.model.GrantListEntry;
+import software.amazon.awssdk.services.kms.model.ListGrantsRequest;
+import software.amazon.awssdk.services.kms.model.ListGrantsResponse;
+import software.amazon.awssdk.services.kms.model.ListRetirableGrantsRequest;
+import software.amazon.awssdk.services.kms.model.ListRetirableGrantsResponse;
+import software.amazon.awssdk.services.kms.model.RetireGrantRequest;
+import software.amazon.awssdk.services.kms.model.RetireGrantResponse;
+import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
+import software.amazon.awssdk.services.kms.model.RevokeGrantResponse;
 
 /** CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant. */
 final class GrantHandlers {
-    private final Kms kms;
+    private final Grants grants;
     private final Api.Routes routes;
 
     GrantHandlers(Kms kms, Api.Routes routes) {
-        this.kms = kms;
+        this.grants = kms.grants();
         this.routes = routes;
     }
 
     void register() {
+        routes.add(Operation.CREATE_GRANT, CreateGrantRequest::builder, this::createGrant);
+        routes.add(Operation.LIST_GRANTS, ListGrantsRequest::builder, (caller, r) -> {
+            Page<Grant> page = grants.list(caller.scope(), r.keyId(), r.grantId(), r.granteePrincipal(),
+                    r.granteeServicePrincipal(), r.limit(), r.marker());
+            return ListGrantsResponse.builder()
+                    .grants(entries(page))
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+        routes.add(Operation.LIST_RETIRABLE_GRANTS, ListRetirableGrantsRequest::builder, (caller, r) -> {
+            Page<Grant> page = grants.listRetirable(caller.scope(), r.retiringPrincipal(),
+                    r.retiringServicePrincipal(), r.limit(), r.marker());
+            return ListRetirableGrantsResponse.builder()
+                    .grants(entries(page))
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+        routes.add(Operation.RETIRE_GRANT, RetireGrantRequest::builder, (caller, r) -> {
+            grants.retire(caller.scope(), r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
+            return RetireGrantResponse.builder().build();
+        });
+        routes.add(Operation.REVOKE_GRANT, RevokeGrantRequest::builder, (caller, r) -> {
+            grants.revoke(caller.scope(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
+            return RevokeGrantResponse.builder().build();
+        });
+    }
+
+    private CreateGrantResponse createGrant(Caller caller, CreateGrantRequest r) {
+        List<GrantOperation> operations = r.operationsAsStrings().stream()
+                .map(op -> domainEnum(op, GrantOperation.class))
+                .toList();
+        software.amazon.awssdk.services.kms.model.GrantConstraints c = r.constraints();
+        GrantConstraints constraints = c == null ? GrantConstraints.NONE
+                : new GrantConstraints(c.hasEncryptionContextSubset() ? c.encryptionContextSubset() : null,
+                        c.hasEncryptionContextEquals() ? c.encryptionContextEquals() : null, c.sourceArn());
+        Grants.Created created = grants.create(caller.scope(), new CreateGrantCommand(r.keyId(),
+                r.granteePrincipal(), r.granteeServicePrincipal(), r.retiringPrincipal(),
+                r.retiringServicePrincipal(), operations, constraints, r.name(), isTrue(r.dryRun())));
+        return CreateGrantResponse.builder().grantId(created.grantId()).grantToken(created.grantToken()).build();
+    }
+
+    private static List<GrantListEntry> entries(Page<Grant> page) {
+        return page.items().stream().map(GrantHandlers::entry).toList();
+    }
+
+    /** A grant as ListGrants and ListRetirableGrants show it; AWS lists a grant without a name with an empty one. */
+    private static GrantListEntry entry(Grant grant) {
+        GrantConstraints c = grant.constraints();
+        return GrantListEntry.builder()
+                .keyId(grant.keyArn())
+                .grantId(grant.grantId())
+                .name(grant.name() == null ? "" : grant.name())
+                .creationDate(grant.creationDate())
+                .granteePrincipal(grant.granteePrincipal())
+                .granteeServicePrincipal(grant.granteeServicePrincipal())
+                .retiringPrincipal(grant.retiringPrincipal())
+                .retiringServicePrincipal(grant.retiringServicePrincipal())
+                .issuingAccount(grant.issuingAccount())
+                .operationsWithStrings(grant.operations().stream().map(Enum::name).toList())
+                .constraints(c.isEmpty() ? null : software.amazon.awssdk.services.kms.model.GrantConstraints.builder()
+                        .encryptionContextSubset(c.encryptionContextSubset())
+                        .encryptionContextEquals(c.encryptionContextEquals())
+                        .sourceArn(c.sourceArn())
+                        .build())
+                .build();
     }
 }

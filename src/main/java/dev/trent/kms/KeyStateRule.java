@@ -15,7 +15,9 @@ public enum KeyStateRule {
     /** Cryptographic use: the key must be enabled. */
     ENABLED,
     /** CancelKeyDeletion: only a key waiting to be deleted (or, a multi-Region primary, for its replicas to be). */
-    PENDING_DELETION;
+    PENDING_DELETION,
+    /** CreateGrant: as cryptographic use, but a key whose custom key store is disconnected still takes grants. */
+    CREATE_GRANT;
 
     public void check(KmsKey key) {
         KeyState state = key.state();
@@ -37,6 +39,11 @@ public enum KeyStateRule {
                 }
                 if (state != KeyState.ENABLED) {
                     throw invalidState(key);
+                }
+            }
+            case CREATE_GRANT -> {
+                if (state != KeyState.UNAVAILABLE) {
+                    ENABLED.check(key);
                 }
             }
             case PENDING_DELETION -> {

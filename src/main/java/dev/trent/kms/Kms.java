@@ -21,6 +21,7 @@ public final class Kms {
     private final KeyRotations rotations;
     private final KeyImports imports;
     private final MultiRegionKeys multiRegionKeys;
+    private final Grants grants;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
@@ -42,6 +43,7 @@ public final class Kms {
         this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock);
         this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
+        this.grants = new Grants(store, locks, resolver, clock, random);
         keys.scheduleStoredDeletions();
     }
 
@@ -109,5 +111,9 @@ public final class Kms {
 
     public MultiRegionKeys multiRegionKeys() {
         return multiRegionKeys;
+    }
+
+    public Grants grants() {
+        return grants;
     }
 }

@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.Grant;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsKey;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -20,6 +23,8 @@ public final class InMemoryStore implements Store {
         final NavigableMap<String, KmsKey> keys = new ConcurrentSkipListMap<>();
         final NavigableMap<String, Alias> aliases = new ConcurrentSkipListMap<>();
         final Map<String, KeyLastUsage> lastUsage = new ConcurrentHashMap<>();
+        /** The grants of each key, by key id, then by grant id. */
+        final Map<String, NavigableMap<String, Grant>> grants = new ConcurrentHashMap<>();
     }
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
@@ -43,6 +48,7 @@ public final class InMemoryStore implements Store {
         ScopeData data = data(scope);
         data.keys.remove(keyId);
         data.lastUsage.remove(keyId);
+        data.grants.remove(keyId);
     }
 
     @Override
@@ -117,5 +123,53 @@ public final class InMemoryStore implements Store {
             result.add(value);
         }
         return result;
+    }
+
+    @Override
+    public Optional<Grant> grant(Scope scope, String keyId, String grantId) {
+        NavigableMap<String, Grant> grants = data(scope).grants.get(keyId);
+        return Optional.ofNullable(grants == null ? null : grants.get(grantId));
+    }
+
+    @Override
+    public void putGrant(Grant grant) {
+        ScopeData data = data(grant.scope());
+        if (data.keys.containsKey(grant.keyId())) {
+            data.grants.computeIfAbsent(grant.keyId(), k -> new ConcurrentSkipListMap<>()).put(grant.grantId(), grant);
+        }
+    }
+
+    @Override
+    public void deleteGrant(Scope scope, String keyId, String grantId) {
+        NavigableMap<String, Grant> grants = data(scope).grants.get(keyId);
+        if (grants != null) {
+            grants.remove(grantId);
+        }
+    }
+
+    @Override
+    public List<Grant> grantsOf(Scope scope, String keyId) {
+        NavigableMap<String, Grant> grants = data(scope).grants.get(keyId);
+        return grants == null ? List.of() : List.copyOf(grants.values());
+    }
+
+    @Override
+    public int grantCount(Scope scope, String keyId) {
+        NavigableMap<String, Grant> grants = data(scope).grants.get(keyId);
+        return grants == null ? 0 : grants.size();
+    }
+
+    @Override
+    public List<Grant> grantsRetirableBy(String region, String retiringPrincipal, String retiringServicePrincipal) {
+        NavigableMap<String, Grant> found = new TreeMap<>();
+        scopes.forEach((scope, data) -> {
+            if (scope.region().equals(region)) {
+                data.grants.values().forEach(grants -> grants.values().stream()
+                        .filter(g -> retiringPrincipal != null ? retiringPrincipal.equals(g.retiringPrincipal())
+                                : Objects.equals(retiringServicePrincipal, g.retiringServicePrincipal()))
+                        .forEach(g -> found.put(g.grantId(), g)));
+            }
+        });
+        return List.copyOf(found.values());
     }
 }

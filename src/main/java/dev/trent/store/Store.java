@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.Grant;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
@@ -18,7 +19,7 @@ public interface Store {
     /** Inserts or replaces the key with this scope and key id. */
     void putKey(KmsKey key);
 
-    /** Deletes the key and everything stored about it but its aliases. */
+    /** Deletes the key and everything stored about it (its grants too) but its aliases. */
     void deleteKey(Scope scope, String keyId);
 
     Optional<KeyLastUsage> lastUsage(Scope scope, String keyId);
@@ -44,4 +45,24 @@ public interface Store {
 
     /** The aliases of the scope that point to the key. */
     List<Alias> aliasesOf(Scope scope, String keyId);
+
+    /** The grant with this id on the key. */
+    Optional<Grant> grant(Scope scope, String keyId, String grantId);
+
+    /** Inserts or replaces the grant with this scope, key id and grant id; ignored when the key no longer exists. */
+    void putGrant(Grant grant);
+
+    void deleteGrant(Scope scope, String keyId, String grantId);
+
+    /** Every grant on the key, in grant id order. */
+    List<Grant> grantsOf(Scope scope, String keyId);
+
+    int grantCount(Scope scope, String keyId);
+
+    /**
+     * Every grant on the keys of any account in the region whose retiring principal is
+     * {@code retiringPrincipal}, or whose retiring service principal is {@code retiringServicePrincipal}
+     * (one of the two is null), in grant id order.
+     */
+    List<Grant> grantsRetirableBy(String region, String retiringPrincipal, String retiringServicePrincipal);
 }
