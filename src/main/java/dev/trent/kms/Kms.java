@@ -18,16 +18,18 @@ public final class Kms {
     private final Encapsulations encapsulations;
     private final PublicKeys publicKeys;
     private final KeyUsageLog usage;
+    private final CustomKeyStores customKeyStores;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
         KeyFactory factory = new KeyFactory(random, clock);
-        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory));
-        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), clock);
+        this.customKeyStores = new CustomKeyStores(store, locks, clock, random);
+        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores);
+        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), clock, customKeyStores);
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
-        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random);
+        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random, customKeyStores);
         this.signatures = new Signatures(resolver);
         this.macs = new Macs(resolver);
         this.keyAgreements = new KeyAgreements(resolver);
@@ -84,5 +86,9 @@ public final class Kms {
 
     public KeyUsageLog usage() {
         return usage;
+    }
+
+    public CustomKeyStores customKeyStores() {
+        return customKeyStores;
     }
 }

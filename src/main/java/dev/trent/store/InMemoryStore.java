@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KeyState;
 import dev.trent.kms.KmsKey;
@@ -20,6 +21,7 @@ public final class InMemoryStore implements Store {
         final NavigableMap<String, KmsKey> keys = new ConcurrentSkipListMap<>();
         final NavigableMap<String, Alias> aliases = new ConcurrentSkipListMap<>();
         final Map<String, KeyLastUsage> lastUsage = new ConcurrentHashMap<>();
+        final NavigableMap<String, CustomKeyStore> customKeyStores = new ConcurrentSkipListMap<>();
     }
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
@@ -105,6 +107,26 @@ public final class InMemoryStore implements Store {
             }
         }
         return result;
+    }
+
+    @Override
+    public Optional<CustomKeyStore> customKeyStore(Scope scope, String id) {
+        return Optional.ofNullable(data(scope).customKeyStores.get(id));
+    }
+
+    @Override
+    public void putCustomKeyStore(CustomKeyStore keyStore) {
+        data(keyStore.scope()).customKeyStores.put(keyStore.id(), keyStore);
+    }
+
+    @Override
+    public void deleteCustomKeyStore(Scope scope, String id) {
+        data(scope).customKeyStores.remove(id);
+    }
+
+    @Override
+    public List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit) {
+        return page(data(scope).customKeyStores, afterId, limit);
     }
 
     private static <T> List<T> page(NavigableMap<String, T> map, String after, int limit) {

@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
@@ -44,4 +45,14 @@ public interface Store {
 
     /** The aliases of the scope that point to the key. */
     List<Alias> aliasesOf(Scope scope, String keyId);
+
+    Optional<CustomKeyStore> customKeyStore(Scope scope, String id);
+
+    /** Inserts or replaces the custom key store with this scope and id. */
+    void putCustomKeyStore(CustomKeyStore keyStore);
+
+    void deleteCustomKeyStore(Scope scope, String id);
+
+    /** Up to {@code limit} custom key stores of the scope in id order, after {@code afterId} (null: from the first). */
+    List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit);
 }
