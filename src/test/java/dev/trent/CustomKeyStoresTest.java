@@ -38,11 +38,14 @@ import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
 import software.amazon.awssdk.services.kms.model.OriginType;
 import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 import software.amazon.awssdk.services.kms.model.XksKeyAlreadyInUseException;
+import software.amazon.awssdk.services.kms.model.XksKeyInvalidConfigurationException;
+import software.amazon.awssdk.services.kms.model.XksKeyNotFoundException;
 import software.amazon.awssdk.services.kms.model.XksProxyConfigurationType;
 import software.amazon.awssdk.services.kms.model.XksProxyConnectivityType;
 import software.amazon.awssdk.services.kms.model.XksProxyIncorrectAuthenticationCredentialException;
 import software.amazon.awssdk.services.kms.model.XksProxyUriEndpointInUseException;
 import software.amazon.awssdk.services.kms.model.XksProxyUriInUseException;
+import software.amazon.awssdk.services.kms.model.XksProxyUriUnreachableException;
 import software.amazon.awssdk.services.kms.model.XksProxyVpcEndpointServiceInUseException;
 
 /**
@@ -453,6 +456,20 @@ class CustomKeyStoresTest {
     }
 
     @Test
+    void anUnreachableProxyFailsAtCreationOrConnection() {
+        String unreachable = "https://unreachable-" + letters(8) + ".example.com";
+        assertAwsError(() -> create(publicXks(name(), unreachable, "/kms/xks/v1")),
+                XksProxyUriUnreachableException.class, "XksProxyUriUnreachableException",
+                "KMS cannot reach the external key store proxy at " + unreachable + "/kms/xks/v1.");
+        String id = create(vpcXks(name(), unreachable, vpcService()));
+        kms.connectCustomKeyStore(b -> b.customKeyStoreId(id));
+        trent.trent().clock().advance(CONNECT_TIME);
+        CustomKeyStoresListEntry failed = describe(id);
+        assertThat(failed.connectionState()).isEqualTo(ConnectionStateType.FAILED);
+        assertThat(failed.connectionErrorCode()).isEqualTo(ConnectionErrorCodeType.XKS_PROXY_NOT_REACHABLE);
+    }
+
+    @Test
     void connectionOperationsRefuseUnknownKeyStores() {
         String unknown = "cks-0123456789abcdef1";
         String message = "Custom key store with ID " + unknown + " does not exist.";
@@ -638,6 +655,16 @@ class CustomKeyStoresTest {
                 "XksKeyAlreadyInUseException", "The external key external-key-1 is already associated with another "
                         + "KMS key in custom key store " + id + ".");
         assertThat(xksKey(connectedXks(), "external-key-1").xksKeyConfiguration().id()).isEqualTo("external-key-1");
+    }
+
+    @Test
+    void theExternalKeyMustExistAndBeUsable() {
+        String id = connectedXks();
+        assertAwsError(() -> xksKey(id, "missing-key"), XksKeyNotFoundException.class, "XksKeyNotFoundException",
+                "The external key store proxy could not find the external key missing-key.");
+        assertAwsError(() -> xksKey(id, "unusable-key"), XksKeyInvalidConfigurationException.class,
+                "XksKeyInvalidConfigurationException", "The external key unusable-key is not an enabled AES-256 "
+                        + "symmetric key that performs encryption and decryption.");
     }
 
     @Test

@@ -201,6 +201,14 @@ public final class CustomKeyStores {
         if (!target.isConnected()) {
             throw invalidState(target, "connected");
         }
+        if (command.xksKeyId() != null && !SimulatedBackends.hasExternalKey(command.xksKeyId())) {
+            throw new KmsException(ErrorCode.XKS_KEY_NOT_FOUND, "The external key store proxy could not find the "
+                    + "external key " + command.xksKeyId() + ".");
+        }
+        if (command.xksKeyId() != null && !SimulatedBackends.externalKeyUsable(command.xksKeyId())) {
+            throw new KmsException(ErrorCode.XKS_KEY_INVALID_CONFIGURATION, "The external key " + command.xksKeyId()
+                    + " is not an enabled AES-256 symmetric key that performs encryption and decryption.");
+        }
         if (command.xksKeyId() != null
                 && !keysIn(scope, target.id(), key -> command.xksKeyId().equals(key.keyStore().xksKeyId())).isEmpty()) {
             throw new KmsException(ErrorCode.XKS_KEY_ALREADY_IN_USE, "The external key " + command.xksKeyId()
@@ -362,9 +370,19 @@ public final class CustomKeyStores {
         }
     }
 
-    /** KMS reaches a public proxy when the key store is created or updated, and so learns of a bad credential. */
+    /**
+     * KMS reaches a public proxy when the key store is created or updated, and so learns that it is
+     * unreachable or rejects the credential; a proxy behind a VPC endpoint service only when connecting.
+     */
     private static void requireAcceptedCredential(XksProxy proxy) {
-        if (!proxy.usesVpcEndpointService() && SimulatedBackends.rejectsCredential(null, proxy)) {
+        if (proxy.usesVpcEndpointService()) {
+            return;
+        }
+        if (SimulatedBackends.unreachable(proxy)) {
+            throw new KmsException(ErrorCode.XKS_PROXY_URI_UNREACHABLE, "KMS cannot reach the external key store "
+                    + "proxy at " + proxy.uri() + ".");
+        }
+        if (SimulatedBackends.rejectsCredential(null, proxy)) {
             throw new KmsException(ErrorCode.XKS_PROXY_INCORRECT_AUTHENTICATION_CREDENTIAL, "The external key store "
                     + "proxy rejected the XksProxyAuthenticationCredential with AccessKeyId " + proxy.accessKeyId()
                     + ".");
