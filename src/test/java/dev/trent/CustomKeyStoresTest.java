@@ -330,8 +330,18 @@ class CustomKeyStoresTest {
                 KmsException.class, "ValidationException",
                 "1 validation error detected: Value '12345' at 'xksProxyVpcEndpointServiceOwner' failed to satisfy "
                         + "constraint: Member must have length greater than or equal to 12");
+        assertAwsError(() -> create(vpcXks(name(), endpoint(), vpcService()).xksProxyVpcEndpointServiceOwner(
+                        "12345678901x")), KmsException.class, "ValidationException",
+                "1 validation error detected: Value '12345678901x' at 'xksProxyVpcEndpointServiceOwner' failed to "
+                        + "satisfy constraint: Member must satisfy regular expression pattern: [0-9]{12}");
+        assertAwsError(() -> create(vpcXks(name(), endpoint(), "com.example.vpce.us-east-1.vpce-svc-1")),
+                KmsException.class, "ValidationException");
         assertAwsError(() -> create(cloudHsm(name(), clusterId()).keyStorePassword("short")), KmsException.class,
                 "ValidationException");
+        // AWS takes VPC endpoint service names of the eu. partition too
+        String euService = "eu.amazonaws.vpce.eu-west-1.vpce-svc-" + letters(12);
+        assertThat(describe(create(vpcXks(name(), endpoint(), euService))).xksProxyConfiguration()
+                .vpcEndpointServiceName()).isEqualTo(euService);
     }
 
     @Test
