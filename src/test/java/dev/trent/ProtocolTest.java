@@ -40,7 +40,7 @@ class ProtocolTest {
             "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "TagResource", "UntagResource",
             "ListResourceTags", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies",
             "GetPublicKey", "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateDataKeyPair",
-            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
+            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate", "GetKeyLastUsage",
             "CreateCustomKeyStore", "DescribeCustomKeyStores", "UpdateCustomKeyStore", "ConnectCustomKeyStore",
             "DisconnectCustomKeyStore", "DeleteCustomKeyStore");
 
