@@ -59,7 +59,8 @@ class CustomKeyStoresTest {
     static final TrentServer trent = new TrentServer();
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String TRUST_ANCHOR = "-----BEGIN CERTIFICATE-----\nMIIC...customerCA\n-----END CERTIFICATE-----";
+    private static final String TRUST_ANCHOR =
+            "-----BEGIN CERTIFICATE-----\nMIIC...customerCA\n-----END CERTIFICATE-----";
     private static final String PASSWORD = "kmsuser-password";
     private static final String SECRET = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG+/=";
     /** How long a simulated connection attempt takes on Trent's clock. */
@@ -278,7 +279,8 @@ class CustomKeyStoresTest {
 
         String service = vpcService();
         String vpc = create(vpcXks(name(), endpoint(), service));
-        assertAwsError(() -> create(vpcXks(name(), endpoint(), service)), XksProxyVpcEndpointServiceInUseException.class,
+        assertAwsError(() -> create(vpcXks(name(), endpoint(), service)),
+                XksProxyVpcEndpointServiceInUseException.class,
                 "XksProxyVpcEndpointServiceInUseException", "The VPC endpoint service " + service
                         + " is already associated with custom key store " + vpc + ".");
     }
@@ -459,7 +461,8 @@ class CustomKeyStoresTest {
                         + "INVALIDKEY234567ABCDEF.");
         // through a VPC endpoint service, KMS reaches the proxy only when connecting
         String id = create(vpcXks(name(), endpoint(), vpcService())
-                .xksProxyAuthenticationCredential(c -> c.accessKeyId("INVALIDKEY234567ABCDEF").rawSecretAccessKey(SECRET)));
+                .xksProxyAuthenticationCredential(c -> c.accessKeyId("INVALIDKEY234567ABCDEF")
+                        .rawSecretAccessKey(SECRET)));
         kms.connectCustomKeyStore(b -> b.customKeyStoreId(id));
         trent.trent().clock().advance(CONNECT_TIME);
         assertThat(describe(id).connectionErrorCode()).isEqualTo(ConnectionErrorCodeType.INVALID_CREDENTIALS);

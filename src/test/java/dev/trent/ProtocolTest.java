@@ -40,9 +40,9 @@ class ProtocolTest {
             "CreateAlias", "UpdateAlias", "DeleteAlias", "ListAliases", "TagResource", "UntagResource",
             "ListResourceTags", "GetKeyPolicy", "PutKeyPolicy", "ListKeyPolicies",
             "GetPublicKey", "Sign", "Verify", "GenerateMac", "VerifyMac", "GenerateDataKeyPair",
-            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate", "GetKeyLastUsage",
-            "CreateCustomKeyStore", "DescribeCustomKeyStores", "UpdateCustomKeyStore", "ConnectCustomKeyStore",
-            "DisconnectCustomKeyStore", "DeleteCustomKeyStore");
+            "GenerateDataKeyPairWithoutPlaintext", "DeriveSharedSecret", "Encapsulate", "Decapsulate",
+            "GetKeyLastUsage", "CreateCustomKeyStore", "DescribeCustomKeyStores", "UpdateCustomKeyStore",
+            "ConnectCustomKeyStore", "DisconnectCustomKeyStore", "DeleteCustomKeyStore");
 
     private static HttpResponse<String> post(String target, String contentType, String body)
             throws IOException, InterruptedException {

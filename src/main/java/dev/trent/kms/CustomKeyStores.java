@@ -164,7 +164,8 @@ public final class CustomKeyStores {
             }
             if (!keysIn(scope, id, key -> true).isEmpty()) {
                 throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_HAS_KEYS, "Custom key store " + id
-                        + " contains KMS keys. Delete them (ScheduleKeyDeletion) before deleting the custom key store.");
+                        + " contains KMS keys. Delete them (ScheduleKeyDeletion) before deleting the custom key "
+                        + "store.");
             }
             store.deleteCustomKeyStore(scope, id);
         });
@@ -280,7 +281,10 @@ public final class CustomKeyStores {
         return found;
     }
 
-    /** The proxy's connectivity settings checked against each other; a VPC endpoint service's owner defaults to the caller. */
+    /**
+     * The proxy's connectivity settings checked against each other; a VPC endpoint service's owner
+     * defaults to the caller.
+     */
     private static XksProxy checkedProxy(Scope scope, XksProxy proxy) {
         if (proxy.usesVpcEndpointService()) {
             if (proxy.vpcEndpointServiceName() == null) {
