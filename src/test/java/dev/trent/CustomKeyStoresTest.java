@@ -718,6 +718,35 @@ class CustomKeyStoresTest {
     }
 
     @Test
+    void anUnavailableKeyCanStillBeManagedButNotUsed() {
+        String id = connectedCloudHsm();
+        KeyMetadata key = cloudHsmKey(id);
+        kms.disconnectCustomKeyStore(b -> b.customKeyStoreId(id));
+        String message = key.arn() + " is unavailable.";
+        assertAwsError(() -> kms.generateDataKeyWithoutPlaintext(b -> b.keyId(key.keyId()).numberOfBytes(16)),
+                KmsInvalidStateException.class, "KMSInvalidStateException", message);
+        assertAwsError(() -> kms.generateDataKeyPair(b -> b.keyId(key.keyId())
+                        .keyPairSpec(software.amazon.awssdk.services.kms.model.DataKeyPairSpec.ECC_NIST_P256)),
+                KmsInvalidStateException.class, "KMSInvalidStateException", message);
+
+        // AWS's key state table: these succeed on an Unavailable key
+        String alias = "alias/unavailable-" + letters(8);
+        kms.createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
+        kms.tagResource(b -> b.keyId(key.keyId()).tags(t -> t.tagKey("team").tagValue("hsm")));
+        assertThat(kms.listResourceTags(b -> b.keyId(key.keyId())).tags()).hasSize(1);
+        kms.untagResource(b -> b.keyId(key.keyId()).tagKeys("team"));
+        kms.updateKeyDescription(b -> b.keyId(key.keyId()).description("while disconnected"));
+        String policy = kms.getKeyPolicy(b -> b.keyId(key.keyId())).policy();
+        kms.putKeyPolicy(b -> b.keyId(key.keyId()).policy(policy));
+        kms.enableKey(b -> b.keyId(key.keyId()));
+        KeyMetadata seen = kms.describeKey(b -> b.keyId(alias)).keyMetadata();
+        assertThat(seen.keyState()).isEqualTo(KeyState.UNAVAILABLE);
+        assertThat(seen.description()).isEqualTo("while disconnected");
+        assertAwsError(() -> kms.encrypt(b -> b.keyId(alias).plaintext(SdkBytes.fromUtf8String("x"))),
+                KmsInvalidStateException.class, "KMSInvalidStateException", message);
+    }
+
+    @Test
     void aKeyPendingDeletionStaysPendingDeletionWhileItsKeyStoreIsDisconnected() {
         String id = connectedXks();
         KeyMetadata key = xksKey(id, "pending-" + letters(6));
