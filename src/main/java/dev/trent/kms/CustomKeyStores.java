@@ -54,7 +54,7 @@ public final class CustomKeyStores {
             require(c.accessKeyId(), "XksProxyAuthenticationCredential", type);
             proxy = new XksProxy(c.connectivity(), c.uriEndpoint(), c.uriPath(), c.vpcEndpointServiceName(),
                     c.vpcEndpointServiceOwner(), c.accessKeyId(), c.rawSecretAccessKey());
-            proxy = checkedProxy(scope, proxy);
+            proxy = XksProxyRules.checked(scope, proxy);
         }
         XksProxy checkedProxy = proxy;
         return locks.write(scope, () -> {
@@ -63,8 +63,8 @@ public final class CustomKeyStores {
             if (type == CustomKeyStoreType.AWS_CLOUDHSM) {
                 requireUnusedCluster(all, c.cloudHsmClusterId(), null);
             } else {
-                requireUniqueProxy(all, checkedProxy, null);
-                requireAcceptedCredential(checkedProxy);
+                XksProxyRules.requireUnique(all, checkedProxy, null);
+                XksProxyRules.requireReachable(checkedProxy);
             }
             CustomKeyStore created = new CustomKeyStore(scope, "cks-" + random.hex(9).substring(0, 17), c.name(),
                     type, clock.instant(), ConnectionState.DISCONNECTED, null, null, null, c.cloudHsmClusterId(),
@@ -121,9 +121,9 @@ public final class CustomKeyStores {
             if (cloudHsm) {
                 requireUnusedCluster(all, clusterId, current.id());
             } else if (c.hasXksSettings() || c.rawSecretAccessKey() != null) {
-                proxy = checkedProxy(scope, updatedProxy(current.xksProxy(), c));
-                requireUniqueProxy(all, proxy, current.id());
-                requireAcceptedCredential(proxy);
+                proxy = XksProxyRules.checked(scope, XksProxyRules.updated(current.xksProxy(), c));
+                XksProxyRules.requireUnique(all, proxy, current.id());
+                XksProxyRules.requireReachable(proxy);
             }
             String password = c.keyStorePassword() == null ? current.keyStorePassword() : c.keyStorePassword();
             store.putCustomKeyStore(current.withSettings(name, clusterId, password, proxy));
@@ -281,51 +281,6 @@ public final class CustomKeyStores {
         return found;
     }
 
-    /**
-     * The proxy's connectivity settings checked against each other; a VPC endpoint service's owner
-     * defaults to the caller.
-     */
-    private static XksProxy checkedProxy(Scope scope, XksProxy proxy) {
-        if (proxy.usesVpcEndpointService()) {
-            if (proxy.vpcEndpointServiceName() == null) {
-                throw KmsException.validation("XksProxyVpcEndpointServiceName is required when XksProxyConnectivity "
-                        + "is VPC_ENDPOINT_SERVICE.");
-            }
-            return proxy.vpcEndpointServiceOwner() != null ? proxy : new XksProxy(proxy.connectivity(),
-                    proxy.uriEndpoint(), proxy.uriPath(), proxy.vpcEndpointServiceName(), scope.account(),
-                    proxy.accessKeyId(), proxy.rawSecretAccessKey());
-        }
-        if (proxy.vpcEndpointServiceName() != null || proxy.vpcEndpointServiceOwner() != null) {
-            throw KmsException.validation("XksProxyVpcEndpointServiceName and XksProxyVpcEndpointServiceOwner are "
-                    + "valid only when XksProxyConnectivity is VPC_ENDPOINT_SERVICE.");
-        }
-        return proxy;
-    }
-
-    private static XksProxy updatedProxy(XksProxy old, UpdateCustomKeyStoreCommand c) {
-        XksProxyConnectivity connectivity = c.connectivity() == null ? old.connectivity() : c.connectivity();
-        if (connectivity != old.connectivity() && c.uriEndpoint() == null) {
-            throw KmsException.validation("When you change XksProxyConnectivity, you must also change "
-                    + "XksProxyUriEndpoint.");
-        }
-        String serviceName = c.vpcEndpointServiceName() == null ? old.vpcEndpointServiceName()
-                : c.vpcEndpointServiceName().isEmpty() ? null : c.vpcEndpointServiceName();
-        String owner = c.vpcEndpointServiceOwner() == null ? old.vpcEndpointServiceOwner()
-                : c.vpcEndpointServiceOwner();
-        if (connectivity == XksProxyConnectivity.PUBLIC_ENDPOINT && old.usesVpcEndpointService()) {
-            // the VPC endpoint service goes with the connectivity that needed it
-            serviceName = c.vpcEndpointServiceName() == null || c.vpcEndpointServiceName().isEmpty() ? null
-                    : c.vpcEndpointServiceName();
-            owner = c.vpcEndpointServiceOwner();
-        }
-        return new XksProxy(connectivity,
-                c.uriEndpoint() == null ? old.uriEndpoint() : c.uriEndpoint(),
-                c.uriPath() == null ? old.uriPath() : c.uriPath(),
-                serviceName, owner,
-                c.accessKeyId() == null ? old.accessKeyId() : c.accessKeyId(),
-                c.rawSecretAccessKey() == null ? old.rawSecretAccessKey() : c.rawSecretAccessKey());
-    }
-
     private static void require(Object value, String parameter, CustomKeyStoreType type) {
         if (value == null) {
             throw KmsException.validation(parameter + " is required for custom key stores with a CustomKeyStoreType "
@@ -346,51 +301,6 @@ public final class CustomKeyStores {
                     throw new KmsException(ErrorCode.CLOUD_HSM_CLUSTER_IN_USE, "CloudHSM cluster " + clusterId
                             + " is already associated with custom key store " + s.id() + ".");
                 });
-    }
-
-    /** AWS's uniqueness rules for proxies among the external key stores of an account and Region. */
-    private static void requireUniqueProxy(List<CustomKeyStore> all, XksProxy proxy, String self) {
-        for (CustomKeyStore other : all) {
-            XksProxy theirs = other.xksProxy();
-            if (theirs == null || other.id().equals(self)) {
-                continue;
-            }
-            if (theirs.uri().equals(proxy.uri())) {
-                throw new KmsException(ErrorCode.XKS_PROXY_URI_IN_USE, "The XksProxyUriEndpoint and XksProxyUriPath "
-                        + proxy.uri() + " are already associated with custom key store " + other.id() + ".");
-            }
-            if (theirs.uriEndpoint().equals(proxy.uriEndpoint())
-                    && (proxy.usesVpcEndpointService() || theirs.usesVpcEndpointService())) {
-                throw new KmsException(ErrorCode.XKS_PROXY_URI_ENDPOINT_IN_USE, "The XksProxyUriEndpoint "
-                        + proxy.uriEndpoint() + " is already associated with custom key store " + other.id() + ".");
-            }
-            if (proxy.usesVpcEndpointService() && theirs.usesVpcEndpointService()
-                    && theirs.vpcEndpointServiceName().equals(proxy.vpcEndpointServiceName())
-                    && theirs.vpcEndpointServiceOwner().equals(proxy.vpcEndpointServiceOwner())) {
-                throw new KmsException(ErrorCode.XKS_PROXY_VPC_ENDPOINT_SERVICE_IN_USE, "The VPC endpoint service "
-                        + proxy.vpcEndpointServiceName() + " is already associated with custom key store "
-                        + other.id() + ".");
-            }
-        }
-    }
-
-    /**
-     * KMS reaches a public proxy when the key store is created or updated, and so learns that it is
-     * unreachable or rejects the credential; a proxy behind a VPC endpoint service only when connecting.
-     */
-    private static void requireAcceptedCredential(XksProxy proxy) {
-        if (proxy.usesVpcEndpointService()) {
-            return;
-        }
-        if (SimulatedBackends.unreachable(proxy)) {
-            throw new KmsException(ErrorCode.XKS_PROXY_URI_UNREACHABLE, "KMS cannot reach the external key store "
-                    + "proxy at " + proxy.uri() + ".");
-        }
-        if (SimulatedBackends.rejectsCredential(null, proxy)) {
-            throw new KmsException(ErrorCode.XKS_PROXY_INCORRECT_AUTHENTICATION_CREDENTIAL, "The external key store "
-                    + "proxy rejected the XksProxyAuthenticationCredential with AccessKeyId " + proxy.accessKeyId()
-                    + ".");
-        }
     }
 
     private static KmsException notFound(String what) {
