@@ -136,7 +136,7 @@ final class CryptoHandlers {
         routes.add(Operation.GENERATE_RANDOM, GenerateRandomRequest::builder, (caller, r) -> {
             Shapes.refuseRecipient(r.recipient());
             return GenerateRandomResponse.builder()
-                    .plaintext(blob(crypto.generateRandom(r.numberOfBytes(), r.customKeyStoreId())))
+                    .plaintext(blob(crypto.generateRandom(caller.scope(), r.numberOfBytes(), r.customKeyStoreId())))
                     .build();
         });
     }

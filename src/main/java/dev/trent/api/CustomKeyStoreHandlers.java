@@ -1,17 +1,121 @@
 package dev.trent.api;
 
+import static dev.trent.api.Shapes.domainEnum;
+
+import dev.trent.kms.CreateCustomKeyStoreCommand;
+import dev.trent.kms.CustomKeyStore;
+import dev.trent.kms.CustomKeyStoreType;
+import dev.trent.kms.CustomKeyStores;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Page;
+import dev.trent.kms.UpdateCustomKeyStoreCommand;
+import dev.trent.kms.XksProxy;
+import dev.trent.kms.XksProxyConnectivity;
+import software.amazon.awssdk.services.kms.model.ConnectCustomKeyStoreRequest;
+import software.amazon.awssdk.services.kms.model.ConnectCustomKeyStoreResponse;
+import software.amazon.awssdk.services.kms.model.CreateCustomKeyStoreRequest;
+import software.amazon.awssdk.services.kms.model.CreateCustomKeyStoreResponse;
+import software.amazon.awssdk.services.kms.model.CustomKeyStoresListEntry;
+import software.amazon.awssdk.services.kms.model.DeleteCustomKeyStoreRequest;
+import software.amazon.awssdk.services.kms.model.DeleteCustomKeyStoreResponse;
+import software.amazon.awssdk.services.kms.model.DescribeCustomKeyStoresRequest;
+import software.amazon.awssdk.services.kms.model.DescribeCustomKeyStoresResponse;
+import software.amazon.awssdk.services.kms.model.DisconnectCustomKeyStoreRequest;
+import software.amazon.awssdk.services.kms.model.DisconnectCustomKeyStoreResponse;
+import software.amazon.awssdk.services.kms.model.UpdateCustomKeyStoreRequest;
+import software.amazon.awssdk.services.kms.model.UpdateCustomKeyStoreResponse;
+import software.amazon.awssdk.services.kms.model.XksProxyAuthenticationCredentialType;
+import software.amazon.awssdk.services.kms.model.XksProxyConfigurationType;
 
 /** CreateCustomKeyStore, DescribeCustomKeyStores, UpdateCustomKeyStore, ConnectCustomKeyStore, DisconnectCustomKeyStore, DeleteCustomKeyStore. */
 final class CustomKeyStoreHandlers {
-    private final Kms kms;
+    private final CustomKeyStores keyStores;
     private final Api.Routes routes;
 
     CustomKeyStoreHandlers(Kms kms, Api.Routes routes) {
-        this.kms = kms;
+        this.keyStores = kms.customKeyStores();
         this.routes = routes;
     }
 
     void register() {
+        routes.add(Operation.CREATE_CUSTOM_KEY_STORE, CreateCustomKeyStoreRequest::builder, (caller, r) -> {
+            XksProxyAuthenticationCredentialType credential = r.xksProxyAuthenticationCredential();
+            CustomKeyStore created = keyStores.create(caller.scope(), new CreateCustomKeyStoreCommand(
+                    r.customKeyStoreName(),
+                    domainEnum(r.customKeyStoreTypeAsString(), CustomKeyStoreType.class),
+                    r.cloudHsmClusterId(),
+                    r.trustAnchorCertificate(),
+                    r.keyStorePassword(),
+                    domainEnum(r.xksProxyConnectivityAsString(), XksProxyConnectivity.class),
+                    r.xksProxyUriEndpoint(),
+                    r.xksProxyUriPath(),
+                    r.xksProxyVpcEndpointServiceName(),
+                    r.xksProxyVpcEndpointServiceOwner(),
+                    credential == null ? null : credential.accessKeyId(),
+                    credential == null ? null : credential.rawSecretAccessKey()));
+            return CreateCustomKeyStoreResponse.builder().customKeyStoreId(created.id()).build();
+        });
+        routes.add(Operation.DESCRIBE_CUSTOM_KEY_STORES, DescribeCustomKeyStoresRequest::builder, (caller, r) -> {
+            Page<CustomKeyStore> page = keyStores.describe(caller.scope(), r.customKeyStoreId(),
+                    r.customKeyStoreName(), r.limit(), r.marker());
+            return DescribeCustomKeyStoresResponse.builder()
+                    .customKeyStores(page.items().stream().map(CustomKeyStoreHandlers::entry).toList())
+                    .nextMarker(page.nextMarker())
+                    .truncated(page.truncated())
+                    .build();
+        });
+        routes.add(Operation.UPDATE_CUSTOM_KEY_STORE, UpdateCustomKeyStoreRequest::builder, (caller, r) -> {
+            XksProxyAuthenticationCredentialType credential = r.xksProxyAuthenticationCredential();
+            keyStores.update(caller.scope(), new UpdateCustomKeyStoreCommand(
+                    r.customKeyStoreId(),
+                    r.newCustomKeyStoreName(),
+                    r.cloudHsmClusterId(),
+                    r.keyStorePassword(),
+                    domainEnum(r.xksProxyConnectivityAsString(), XksProxyConnectivity.class),
+                    r.xksProxyUriEndpoint(),
+                    r.xksProxyUriPath(),
+                    r.xksProxyVpcEndpointServiceName(),
+                    r.xksProxyVpcEndpointServiceOwner(),
+                    credential == null ? null : credential.accessKeyId(),
+                    credential == null ? null : credential.rawSecretAccessKey()));
+            return UpdateCustomKeyStoreResponse.builder().build();
+        });
+        routes.add(Operation.CONNECT_CUSTOM_KEY_STORE, ConnectCustomKeyStoreRequest::builder, (caller, r) -> {
+            keyStores.connect(caller.scope(), r.customKeyStoreId());
+            return ConnectCustomKeyStoreResponse.builder().build();
+        });
+        routes.add(Operation.DISCONNECT_CUSTOM_KEY_STORE, DisconnectCustomKeyStoreRequest::builder, (caller, r) -> {
+            keyStores.disconnect(caller.scope(), r.customKeyStoreId());
+            return DisconnectCustomKeyStoreResponse.builder().build();
+        });
+        routes.add(Operation.DELETE_CUSTOM_KEY_STORE, DeleteCustomKeyStoreRequest::builder, (caller, r) -> {
+            keyStores.delete(caller.scope(), r.customKeyStoreId());
+            return DeleteCustomKeyStoreResponse.builder().build();
+        });
+    }
+
+    /** Every field AWS returns for the key store's type; never the proxy's secret or the kmsuser password. */
+    private static CustomKeyStoresListEntry entry(CustomKeyStore store) {
+        CustomKeyStoresListEntry.Builder b = CustomKeyStoresListEntry.builder()
+                .customKeyStoreId(store.id())
+                .customKeyStoreName(store.name())
+                .customKeyStoreType(store.type().name())
+                .connectionState(store.connectionState().name())
+                .connectionErrorCode(store.connectionErrorCode())
+                .creationDate(store.creationDate())
+                .cloudHsmClusterId(store.cloudHsmClusterId())
+                .trustAnchorCertificate(store.trustAnchorCertificate());
+        XksProxy proxy = store.xksProxy();
+        if (proxy != null) {
+            b.xksProxyConfiguration(XksProxyConfigurationType.builder()
+                    .connectivity(proxy.connectivity().name())
+                    .accessKeyId(proxy.accessKeyId())
+                    .uriEndpoint(proxy.uriEndpoint())
+                    .uriPath(proxy.uriPath())
+                    .vpcEndpointServiceName(proxy.vpcEndpointServiceName())
+                    .vpcEndpointServiceOwner(proxy.vpcEndpointServiceOwner())
+                    .build());
+        }
+        return b.build();
     }
 }

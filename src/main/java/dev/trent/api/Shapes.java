@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.kms.model.MultiRegionConfiguration;
 import software.amazon.awssdk.services.kms.model.MultiRegionKey;
 import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
 import software.amazon.awssdk.services.kms.model.RecipientInfo;
+import software.amazon.awssdk.services.kms.model.XksKeyConfigurationType;
 
 /** The domain's values in AWS's response shapes, and AWS's request values in the domain's types. */
 final class Shapes {
@@ -42,6 +43,13 @@ final class Shapes {
                 .customerMasterKeySpec(legacySpec(key.spec()))
                 .keySpec(key.spec().name())
                 .multiRegion(key.isMultiRegion());
+        if (key.keyStore() != null) {
+            b.customKeyStoreId(key.keyStore().customKeyStoreId())
+                    .cloudHsmClusterId(key.keyStore().cloudHsmClusterId());
+            if (key.keyStore().xksKeyId() != null) {
+                b.xksKeyConfiguration(XksKeyConfigurationType.builder().id(key.keyStore().xksKeyId()).build());
+            }
+        }
         Algorithms algorithms = key.algorithms();
         b.encryptionAlgorithmsWithStrings(names(algorithms.encryption()))
                 .signingAlgorithmsWithStrings(names(algorithms.signing()))

@@ -42,11 +42,13 @@ public final class Cryptography {
     private final KeyResolver resolver;
     private final SymmetricCipher cipher;
     private final Randomness random;
+    private final CustomKeyStores customKeyStores;
 
-    Cryptography(KeyResolver resolver, SymmetricCipher cipher, Randomness random) {
+    Cryptography(KeyResolver resolver, SymmetricCipher cipher, Randomness random, CustomKeyStores customKeyStores) {
         this.resolver = resolver;
         this.cipher = cipher;
         this.random = random;
+        this.customKeyStores = customKeyStores;
     }
 
     public Sealed encrypt(Scope scope, String keyId, byte[] plaintext, Map<String, String> context,
@@ -116,12 +118,12 @@ public final class Cryptography {
         return new DataKeyPair(sealed, withPlaintext ? pair.privateKey() : null, pair.publicKey(), pairSpec);
     }
 
-    public byte[] generateRandom(Integer numberOfBytes, String customKeyStoreId) {
-        if (customKeyStoreId != null) {
-            throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_NOT_FOUND, null);
-        }
+    public byte[] generateRandom(Scope scope, Integer numberOfBytes, String customKeyStoreId) {
         if (numberOfBytes == null) {
             throw KmsException.validation("NumberOfBytes is required.");
+        }
+        if (customKeyStoreId != null) { // the simulated cluster's random bytes are Trent's own
+            customKeyStores.requireRandomSource(scope, customKeyStoreId);
         }
         return random.bytes(numberOfBytes);
     }

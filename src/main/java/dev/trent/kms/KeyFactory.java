@@ -22,7 +22,7 @@ final class KeyFactory {
         List<KeyMaterial> materials = List.of();
         String current = null;
         KeyState state = KeyState.PENDING_IMPORT;
-        if (command.origin() == Origin.AWS_KMS) {
+        if (command.origin() != Origin.EXTERNAL) { // custom key stores' keys: the backend's material, simulated here
             KeyMaterial material = newMaterial(command.spec());
             materials = List.of(material);
             current = material.id();

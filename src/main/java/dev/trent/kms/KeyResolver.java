@@ -22,11 +22,13 @@ final class KeyResolver {
     private final Store store;
     private final ScopeLocks locks;
     private final AwsManagedKeys awsManaged;
+    private final CustomKeyStores customKeyStores;
 
-    KeyResolver(Store store, ScopeLocks locks, AwsManagedKeys awsManaged) {
+    KeyResolver(Store store, ScopeLocks locks, AwsManagedKeys awsManaged, CustomKeyStores customKeyStores) {
         this.store = store;
         this.locks = locks;
         this.awsManaged = awsManaged;
+        this.customKeyStores = customKeyStores;
     }
 
     static boolean isKeyId(String text) {
@@ -80,14 +82,16 @@ final class KeyResolver {
 
     /**
      * Until key policies are evaluated (a later issue), the policies AWS gives by default decide:
-     * a key belongs to its own account, and an AWS managed key may only be read directly.
+     * a key belongs to its own account, and an AWS managed key may only be read directly. The key
+     * comes back as AWS shows it: see {@link CustomKeyStores#asSeen}. Changes re-read the stored key
+     * ({@link #key}), so a key's own state survives while its key store is disconnected.
      */
-    private static KmsKey authorized(Scope caller, KmsKey key, String action) {
+    private KmsKey authorized(Scope caller, KmsKey key, String action) {
         if (!key.scope().account().equals(caller.account())
                 || key.manager() == KeyManager.AWS && !AwsManagedKeys.allowsDirectly(action)) {
             throw accessDenied(caller, action, key.arn());
         }
-        return key;
+        return customKeyStores.asSeen(key); // a key in a disconnected custom key store is Unavailable
     }
 
     /** The key with this id in the scope. */

@@ -21,9 +21,10 @@ public final class Keys {
     private final DeletionSchedule deletions;
     private final RelatedKeys related;
     private final Clock clock;
+    private final CustomKeyStores customKeyStores;
 
     Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, DeletionSchedule deletions,
-            RelatedKeys related, Clock clock) {
+            RelatedKeys related, Clock clock, CustomKeyStores customKeyStores) {
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
@@ -31,6 +32,7 @@ public final class Keys {
         this.deletions = deletions;
         this.related = related;
         this.clock = clock;
+        this.customKeyStores = customKeyStores;
     }
 
     public KmsKey create(Scope scope, CreateKeyCommand request) {
@@ -43,19 +45,23 @@ public final class Keys {
         if (command.xksKeyId() != null && command.customKeyStoreId() == null) {
             throw KmsException.validation("XksKeyId is only valid with the CustomKeyStoreId of an external key store.");
         }
-        if (command.customKeyStoreId() != null) {
-            throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_NOT_FOUND, null);
-        }
-        if (command.origin() == Origin.AWS_CLOUDHSM || command.origin() == Origin.EXTERNAL_KEY_STORE) {
+        if (command.customKeyStoreId() == null
+                && (command.origin() == Origin.AWS_CLOUDHSM || command.origin() == Origin.EXTERNAL_KEY_STORE)) {
             throw KmsException.validation("CustomKeyStoreId is required when Origin is " + command.origin());
         }
         if (command.policy() != null) {
             KeyPolicies.validate(command.policy());
         }
         TagRules.validate(command.tags());
-        KmsKey key = factory.create(scope, command, KeyManager.CUSTOMER);
-        locks.write(scope, () -> store.putKey(key));
-        return key;
+        KmsKey created = factory.create(scope, command, KeyManager.CUSTOMER);
+        return locks.write(scope, () -> {
+            KmsKey key = created;
+            if (command.customKeyStoreId() != null) {
+                key = key.toBuilder().keyStore(customKeyStores.bind(scope, command)).build();
+            }
+            store.putKey(key);
+            return key;
+        });
     }
 
     /** Only symmetric encryption keys have a usage AWS picks for them. */

@@ -22,17 +22,19 @@ public final class Kms {
     private final KeyImports imports;
     private final MultiRegionKeys multiRegionKeys;
     private final Grants grants;
+    private final CustomKeyStores customKeyStores;
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks();
         KeyFactory factory = new KeyFactory(random, clock);
-        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory));
+        this.customKeyStores = new CustomKeyStores(store, locks, clock, random);
+        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores);
         RelatedKeys related = new RelatedKeys(store, locks);
-        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), related, clock);
+        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), related, clock, customKeyStores);
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
-        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random);
+        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random, customKeyStores);
         this.signatures = new Signatures(resolver);
         this.macs = new Macs(resolver);
         this.keyAgreements = new KeyAgreements(resolver);
@@ -115,5 +117,9 @@ public final class Kms {
 
     public Grants grants() {
         return grants;
+    }
+
+    public CustomKeyStores customKeyStores() {
+        return customKeyStores;
     }
 }

@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.Grant;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KeyState;
@@ -25,6 +26,7 @@ public final class InMemoryStore implements Store {
         final Map<String, KeyLastUsage> lastUsage = new ConcurrentHashMap<>();
         /** The grants of each key, by key id, then by grant id. */
         final Map<String, NavigableMap<String, Grant>> grants = new ConcurrentHashMap<>();
+        final NavigableMap<String, CustomKeyStore> customKeyStores = new ConcurrentSkipListMap<>();
     }
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
@@ -111,6 +113,26 @@ public final class InMemoryStore implements Store {
             }
         }
         return result;
+    }
+
+    @Override
+    public Optional<CustomKeyStore> customKeyStore(Scope scope, String id) {
+        return Optional.ofNullable(data(scope).customKeyStores.get(id));
+    }
+
+    @Override
+    public void putCustomKeyStore(CustomKeyStore keyStore) {
+        data(keyStore.scope()).customKeyStores.put(keyStore.id(), keyStore);
+    }
+
+    @Override
+    public void deleteCustomKeyStore(Scope scope, String id) {
+        data(scope).customKeyStores.remove(id);
+    }
+
+    @Override
+    public List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit) {
+        return page(data(scope).customKeyStores, afterId, limit);
     }
 
     private static <T> List<T> page(NavigableMap<String, T> map, String after, int limit) {

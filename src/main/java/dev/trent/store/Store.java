@@ -1,6 +1,7 @@
 package dev.trent.store;
 
 import dev.trent.kms.Alias;
+import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.Grant;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
@@ -65,4 +66,14 @@ public interface Store {
      * (one of the two is null), in grant id order.
      */
     List<Grant> grantsRetirableBy(String region, String retiringPrincipal, String retiringServicePrincipal);
+
+    Optional<CustomKeyStore> customKeyStore(Scope scope, String id);
+
+    /** Inserts or replaces the custom key store with this scope and id. */
+    void putCustomKeyStore(CustomKeyStore keyStore);
+
+    void deleteCustomKeyStore(Scope scope, String id);
+
+    /** Up to {@code limit} custom key stores of the scope in id order, after {@code afterId} (null: from the first). */
+    List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit);
 }
