@@ -415,6 +415,25 @@ class RecipientTest {
     }
 
     @Test
+    void everyDamagedDocumentGetsAValidationExceptionNeverAnInternalError() {
+        byte[] document = enclave.attestationDocument();
+        java.util.Random random = new java.util.Random(4);
+        for (int i = 0; i < 150; i++) {
+            byte[] damaged = document.clone();
+            damaged[random.nextInt(damaged.length)] ^= (byte) (1 + random.nextInt(255));
+            assertThatValidationError(damaged);
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThatValidationError(java.util.Arrays.copyOf(document, 1 + random.nextInt(document.length - 1)));
+        }
+    }
+
+    private static void assertThatValidationError(byte[] attestationDocument) {
+        assertAwsError(() -> kms.generateRandom(b -> b.numberOfBytes(8).recipient(recipient(attestationDocument))),
+                software.amazon.awssdk.services.kms.model.KmsException.class, "ValidationException");
+    }
+
+    @Test
     void aKeyEncryptionAlgorithmOtherThanRsaesOaepSha256IsRefused() {
         assertValidationError(() -> kms.generateRandom(b -> b.numberOfBytes(8).recipient(r -> r
                 .keyEncryptionAlgorithm("RSAES_OAEP_SHA_1")

@@ -184,7 +184,7 @@ public final class AttestationDocument {
             if (!verifier.verify(signature)) {
                 throw new InvalidException("the COSE_Sign1 signature does not verify with the document's certificate");
             }
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new InvalidException("the COSE_Sign1 signature does not verify with the document's certificate");
         }
     }
@@ -212,7 +212,7 @@ public final class AttestationDocument {
         }
         try {
             subject.verify(issuer.getPublicKey());
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new InvalidException(failure);
         }
     }
