@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.FakeEnclave;
 import dev.trent.support.FakeEnclave.Document;
+import dev.trent.support.ResponseBodies;
 import dev.trent.support.TestKeys;
 import dev.trent.support.TrentServer;
 import java.security.KeyFactory;
@@ -232,6 +233,30 @@ class RecipientTest {
         assertThat(response.keyId()).isEqualTo(TestKeys.keyArn(keyId));
         assertThat(response.keyAgreementAlgorithmAsString()).isEqualTo("ECDH");
         assertThat(response.keyOriginAsString()).isEqualTo("AWS_KMS");
+    }
+
+    /** "Null or empty", AWS says; Trent leaves the fields out of the JSON, as it does every absent member. */
+    @Test
+    void thePlaintextFieldsAreNotOnTheWire() {
+        String keyId = TestKeys.newKeyId(kms);
+        SdkBytes ciphertext = kms.encrypt(b -> b.keyId(keyId).plaintext(SdkBytes.fromByteArray(randomBytes(8))))
+                .ciphertextBlob();
+        ResponseBodies bodies = new ResponseBodies();
+        try (KmsClient recording = trent.client(TrentServer.ACCOUNT, TrentServer.REGION, bodies)) {
+            RecipientInfo recipient = recipient();
+            recording.decrypt(b -> b.ciphertextBlob(ciphertext).recipient(recipient));
+            assertThat(bodies.last).contains("\"CiphertextForRecipient\"").doesNotContain("\"Plaintext\"")
+                    .doesNotContain("KeyMaterialId");
+            recording.generateDataKey(b -> b.keyId(keyId).keySpec(DataKeySpec.AES_256).recipient(recipient));
+            assertThat(bodies.last).contains("\"CiphertextForRecipient\"", "\"CiphertextBlob\"")
+                    .doesNotContain("\"Plaintext\"").doesNotContain("KeyMaterialId");
+            recording.generateDataKeyPair(b -> b.keyId(keyId).keyPairSpec(DataKeyPairSpec.ECC_NIST_P256)
+                    .recipient(recipient));
+            assertThat(bodies.last).contains("\"CiphertextForRecipient\"", "\"PublicKey\"",
+                    "\"PrivateKeyCiphertextBlob\"").doesNotContain("\"PrivateKeyPlaintext\"");
+            recording.generateRandom(b -> b.numberOfBytes(8).recipient(recipient));
+            assertThat(bodies.last).contains("\"CiphertextForRecipient\"").doesNotContain("\"Plaintext\"");
+        }
     }
 
     @Test
