@@ -365,6 +365,28 @@ class RecipientTest {
         assertRefused(document.sign(), reason);
     }
 
+    /**
+     * Attestation documents of real Nitro enclaves (us-east-1 in July 2024, with a definite-length
+     * payload map; us-east-2 in February 2026, with the indefinite-length map the NSM writes now),
+     * whose cabundle starts at AWS's Nitro root; published in public repositories as test data. Their
+     * structure, COSE signatures and certificate chains pass Trent's checks, long after their
+     * certificates expired; only their public keys, which are not RSA keys, are refused.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"enclave-2024-definite-map.b64", "enclave-2026-indefinite-map.b64"})
+    void documentsOfRealEnclavesPassEveryCheckButTheirNonRsaPublicKey(String file) throws Exception {
+        byte[] document = realDocument(file);
+        assertRefused(document, "its public_key is not a DER SubjectPublicKeyInfo of an RSA key of 2048 to 4096 bits");
+        document[document.length - 1] ^= 1;
+        assertRefused(document, "the COSE_Sign1 signature does not verify with the document's certificate");
+    }
+
+    private static byte[] realDocument(String file) throws java.io.IOException {
+        try (java.io.InputStream in = RecipientTest.class.getResourceAsStream("/dev/trent/nitro/" + file)) {
+            return java.util.Base64.getMimeDecoder().decode(in.readAllBytes());
+        }
+    }
+
     @Test
     void aDocumentThatIsNotCborIsRefused() {
         assertRefused(new byte[] {(byte) 0x84, 0x44}, "the document is not valid CBOR: CBOR array or map runs past"

@@ -44,6 +44,7 @@ public final class AttestationDocument {
     private final String digest;
     private final Instant timestamp;
     private final SortedMap<Integer, byte[]> pcrs;
+    private final boolean nitroTpm;
     private final X509Certificate certificate;
     private final List<X509Certificate> cabundle;
     private final byte[] publicKey;
@@ -76,6 +77,7 @@ public final class AttestationDocument {
             throw new InvalidException("timestamp is not a positive integer");
         }
         this.timestamp = Instant.ofEpochMilli(ms);
+        this.nitroTpm = payload.containsKey("nitrotpm_pcrs");
         this.pcrs = pcrs(payload);
         this.certificate = certificate(bytes(payload, "certificate", 1, 1024), "certificate");
         Object bundle = required(payload, "cabundle");
@@ -144,6 +146,11 @@ public final class AttestationDocument {
         SortedMap<Integer, byte[]> copy = new TreeMap<>();
         pcrs.forEach((index, value) -> copy.put(index, value.clone()));
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Whether the PCRs are a NitroTPM's (nitrotpm_pcrs) rather than a Nitro enclave's (pcrs). */
+    public boolean fromNitroTpm() {
+        return nitroTpm;
     }
 
     public X509Certificate certificate() {

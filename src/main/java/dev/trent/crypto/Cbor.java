@@ -13,9 +13,10 @@ import java.util.Map;
 
 /**
  * The part of CBOR (RFC 8949) that COSE_Sign1 attestation documents are written in, read strictly:
- * integers, byte and text strings, arrays, maps, tags, booleans and null, all of definite length.
- * Floats, indefinite lengths, duplicate map keys and trailing bytes are refused rather than
- * guessed at, since what is signed must be exactly what is read. Hand-written instead of a CBOR
+ * integers, byte and text strings, arrays, maps, tags, booleans and null. Lengths may be
+ * indefinite, as AWS's Nitro Secure Module writes the payload map nowadays. Floats, integers
+ * beyond 64-bit signed, duplicate map keys and trailing bytes are refused rather than guessed at,
+ * since what is signed must be exactly what is read. Hand-written instead of a CBOR
  * library: it is this small, and Trent loads it only when an attested request arrives.
  *
  * <p>Values come back as {@link Long}, {@code byte[]}, {@link String}, {@link List}, {@link Map}
@@ -23,6 +24,8 @@ import java.util.Map;
  */
 final class Cbor {
     private static final int MAX_DEPTH = 16;
+    private static final int INDEFINITE = 31;
+    private static final int BREAK = 0xff;
 
     /** A tagged item, e.g. tag 18 around a COSE_Sign1. */
     record Tagged(long tag, Object item) {
@@ -62,6 +65,9 @@ final class Cbor {
         if (major == 7) {
             return simple(info);
         }
+        if (info == INDEFINITE) {
+            return indefinite(major, depth);
+        }
         long argument = argument(info);
         if ((major == 4 || major == 5) && (argument < 0 || argument > in.length - pos)) {
             throw new MalformedException("CBOR array or map runs past the end");
@@ -85,20 +91,70 @@ final class Cbor {
             case 5: {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 for (long i = 0; i < argument; i++) {
-                    Object key = item(depth + 1);
-                    if (key instanceof byte[] || key instanceof List || key instanceof Map) {
-                        throw new MalformedException("CBOR map key of an unsupported type");
-                    }
-                    if (map.containsKey(key)) {
-                        throw new MalformedException("duplicate CBOR map key " + key);
-                    }
-                    map.put(key, item(depth + 1));
+                    entry(map, depth);
                 }
                 return map;
             }
             default: // 6
                 return new Tagged(argument, item(depth + 1));
         }
+    }
+
+    /** An indefinite-length string (definite chunks of its own type), array or map, up to the break. */
+    private Object indefinite(int major, int depth) throws MalformedException {
+        switch (major) {
+            case 2:
+            case 3: {
+                ByteArrayOutputStream joined = new ByteArrayOutputStream();
+                while (!atBreak()) {
+                    int chunk = next();
+                    if (chunk >>> 5 != major || (chunk & 0x1f) == INDEFINITE) {
+                        throw new MalformedException("CBOR string chunk of another type");
+                    }
+                    joined.writeBytes(take(argument(chunk & 0x1f)));
+                }
+                return major == 2 ? joined.toByteArray() : text(joined.toByteArray());
+            }
+            case 4: {
+                List<Object> items = new ArrayList<>();
+                while (!atBreak()) {
+                    items.add(item(depth + 1));
+                }
+                return items;
+            }
+            case 5: {
+                Map<Object, Object> map = new LinkedHashMap<>();
+                while (!atBreak()) {
+                    entry(map, depth);
+                }
+                return map;
+            }
+            default:
+                throw new MalformedException("indefinite or reserved CBOR length");
+        }
+    }
+
+    /** Consumes the break that ends an indefinite-length item, if it comes next. */
+    private boolean atBreak() throws MalformedException {
+        if (pos >= in.length) {
+            throw new MalformedException("CBOR ends early");
+        }
+        if ((in[pos] & 0xff) == BREAK) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    private void entry(Map<Object, Object> map, int depth) throws MalformedException {
+        Object key = item(depth + 1);
+        if (key instanceof byte[] || key instanceof List || key instanceof Map) {
+            throw new MalformedException("CBOR map key of an unsupported type");
+        }
+        if (map.containsKey(key)) {
+            throw new MalformedException("duplicate CBOR map key " + key);
+        }
+        map.put(key, item(depth + 1));
     }
 
     private Object simple(int info) throws MalformedException {
@@ -109,6 +165,8 @@ final class Cbor {
                 return Boolean.TRUE;
             case 22:
                 return null;
+            case INDEFINITE:
+                throw new MalformedException("unexpected CBOR break");
             default:
                 throw new MalformedException("unsupported CBOR simple value or float");
         }

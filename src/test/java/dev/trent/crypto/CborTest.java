@@ -44,6 +44,18 @@ class CborTest {
                 .isEqualTo(new Cbor.Tagged(0, "2013-03-21T20:04:00Z"));
     }
 
+    /** Indefinite lengths, which AWS's Nitro Secure Module now uses for the payload map. */
+    @Test
+    void readsTheRfcExamplesOfIndefiniteLengths() throws Exception {
+        assertThat((byte[]) Cbor.decode(hex("5f42010243030405ff"))).containsExactly(1, 2, 3, 4, 5);
+        assertThat(Cbor.decode(hex("7f657374726561646d696e67ff"))).isEqualTo("streaming");
+        assertThat(Cbor.decode(hex("9fff"))).isEqualTo(List.of());
+        assertThat(Cbor.decode(hex("9f018202039f0405ffff")))
+                .isEqualTo(List.of(1L, List.of(2L, 3L), List.of(4L, 5L)));
+        assertThat(Cbor.decode(hex("bf61610161629f0203ffff"))).isEqualTo(Map.of("a", 1L, "b", List.of(2L, 3L)));
+        assertThat(Cbor.decode(hex("bf6346756ef563416d7421ff"))).isEqualTo(Map.of("Fun", true, "Amt", -2L));
+    }
+
     @ParameterizedTest(name = "{0}: {2}")
     @CsvSource({
         "1bffffffffffffffff, integer beyond 64-bit signed, CBOR integer out of range",
@@ -51,9 +63,12 @@ class CborTest {
         "f93c00, half-precision float, unsupported CBOR simple value or float",
         "fb3ff199999999999a, double-precision float, unsupported CBOR simple value or float",
         "f7, undefined, unsupported CBOR simple value or float",
-        "9fff, indefinite-length array, indefinite or reserved CBOR length",
-        "5f42010243030405ff, indefinite-length byte string, indefinite or reserved CBOR length",
+        "1f, indefinite-length integer, indefinite or reserved CBOR length",
         "1c, reserved additional information, indefinite or reserved CBOR length",
+        "ff, break outside an indefinite-length item, unexpected CBOR break",
+        "9f01, indefinite-length array without its break, CBOR ends early",
+        "5f6161ff, text chunk in a byte string, CBOR string chunk of another type",
+        "bf0102, indefinite-length map without its break, CBOR ends early",
         "a201020103, duplicate map key, duplicate CBOR map key 1",
         "a1400102, byte string as map key, CBOR map key of an unsupported type",
         "0000, two items, trailing bytes after the CBOR item",
