@@ -66,7 +66,7 @@ final class CryptoHandlers {
                     .plaintext(release.plaintext(opened.plaintext()))
                     .ciphertextForRecipient(release.ciphertextForRecipient(opened.plaintext()))
                     .encryptionAlgorithm(opened.algorithm().name())
-                    .keyMaterialId(release.attested() ? null : opened.materialId()) // AWS leaves it out then
+                    .keyMaterialId(release.keyMaterialId(opened.materialId()))
                     .build();
         });
         routes.add(Operation.RE_ENCRYPT, ReEncryptRequest::builder, (caller, r) -> {
@@ -94,7 +94,7 @@ final class CryptoHandlers {
                     .plaintext(release.plaintext(key.plaintext()))
                     .ciphertextForRecipient(release.ciphertextForRecipient(key.plaintext()))
                     .keyId(key.sealed().key().arn())
-                    .keyMaterialId(release.attested() ? null : key.sealed().materialId()) // AWS leaves it out then
+                    .keyMaterialId(release.keyMaterialId(key.sealed().materialId()))
                     .build();
         });
         routes.add(Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GenerateDataKeyWithoutPlaintextRequest::builder,

@@ -28,13 +28,21 @@ final class RecipientRelease {
                 : new RecipientRelease(AttestedRecipient.of(bytes(info.attestationDocument())));
     }
 
-    boolean attested() {
+    private boolean attested() {
         return recipient != null;
     }
 
     /** The response's plaintext field: the secret, or nothing for a Recipient. */
     SdkBytes plaintext(byte[] secret) {
         return attested() ? null : blob(secret);
+    }
+
+    /**
+     * Decrypt's and GenerateDataKey's KeyMaterialId, which AWS omits when the request has a
+     * Recipient (GenerateDataKeyPair's it keeps).
+     */
+    String keyMaterialId(String id) {
+        return attested() ? null : id;
     }
 
     /** The response's CiphertextForRecipient: nothing, or the secret enveloped to the Recipient. */
