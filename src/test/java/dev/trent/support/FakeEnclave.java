@@ -131,7 +131,10 @@ public final class FakeEnclave {
         }
     }
 
-    /** Another, unrelated PKI: its certificates chain among themselves but not to this enclave's. */
+    /**
+     * A Nitro-like PKI: root, intermediate and leaf, each a P-384 key. A new one is unrelated to an
+     * enclave's: its certificates chain among themselves but not to the enclave's.
+     */
     public static final class Pki {
         final KeyPair rootKey = generateEc();
         final KeyPair intermediateKey = generateEc();
@@ -161,10 +164,6 @@ public final class FakeEnclave {
         public PrivateKey leafPrivateKey() {
             return leafKey.getPrivate();
         }
-    }
-
-    public Pki pki() {
-        return pki;
     }
 
     private static X509Certificate certificate(X500Name subject, PublicKey key, X500Name issuer, PrivateKey issuerKey,
