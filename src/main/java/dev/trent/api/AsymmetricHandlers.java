@@ -83,14 +83,15 @@ final class AsymmetricHandlers {
                     .build();
         });
         routes.add(Operation.DERIVE_SHARED_SECRET, DeriveSharedSecretRequest::builder, (caller, r) -> {
-            Shapes.refuseRecipient(r.recipient());
+            RecipientRelease release = RecipientRelease.of(r.recipient());
             KeyAgreementAlgorithm algorithm = domainEnum(r.keyAgreementAlgorithmAsString(),
                     KeyAgreementAlgorithm.class);
             KeyAgreements.Agreed agreed = agreements.derive(caller.scope(), r.keyId(), algorithm, bytes(r.publicKey()),
                     isTrue(r.dryRun()));
             return DeriveSharedSecretResponse.builder()
                     .keyId(agreed.key().arn())
-                    .sharedSecret(blob(agreed.sharedSecret()))
+                    .sharedSecret(release.plaintext(agreed.sharedSecret()))
+                    .ciphertextForRecipient(release.ciphertextForRecipient(agreed.sharedSecret()))
                     .keyAgreementAlgorithm(algorithm.name())
                     .keyOrigin(agreed.key().origin().name())
                     .build();

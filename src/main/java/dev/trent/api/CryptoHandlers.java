@@ -57,15 +57,16 @@ final class CryptoHandlers {
                     .build();
         });
         routes.add(Operation.DECRYPT, DecryptRequest::builder, (caller, r) -> {
-            Shapes.refuseRecipient(r.recipient());
+            RecipientRelease release = RecipientRelease.of(r.recipient());
             Opened opened = crypto.decrypt(caller.scope(), bytes(r.ciphertextBlob()), context(r.encryptionContext()),
                     r.keyId(), algorithm(r.encryptionAlgorithmAsString()), isTrue(r.dryRun()),
                     r.dryRunModifiers().contains(DryRunModifierType.IGNORE_CIPHERTEXT));
             return DecryptResponse.builder()
                     .keyId(opened.key().arn())
-                    .plaintext(blob(opened.plaintext()))
+                    .plaintext(release.plaintext(opened.plaintext()))
+                    .ciphertextForRecipient(release.ciphertextForRecipient(opened.plaintext()))
                     .encryptionAlgorithm(opened.algorithm().name())
-                    .keyMaterialId(opened.materialId())
+                    .keyMaterialId(release.keyMaterialId(opened.materialId()))
                     .build();
         });
         routes.add(Operation.RE_ENCRYPT, ReEncryptRequest::builder, (caller, r) -> {
@@ -85,14 +86,15 @@ final class CryptoHandlers {
                     .build();
         });
         routes.add(Operation.GENERATE_DATA_KEY, GenerateDataKeyRequest::builder, (caller, r) -> {
-            Shapes.refuseRecipient(r.recipient());
+            RecipientRelease release = RecipientRelease.of(r.recipient());
             DataKey key = crypto.generateDataKey(caller.scope(), r.keyId(), domainEnum(r.keySpecAsString(),
                     DataKeySpec.class), r.numberOfBytes(), context(r.encryptionContext()), true, isTrue(r.dryRun()));
             return GenerateDataKeyResponse.builder()
                     .ciphertextBlob(blob(key.sealed().ciphertext()))
-                    .plaintext(blob(key.plaintext()))
+                    .plaintext(release.plaintext(key.plaintext()))
+                    .ciphertextForRecipient(release.ciphertextForRecipient(key.plaintext()))
                     .keyId(key.sealed().key().arn())
-                    .keyMaterialId(key.sealed().materialId())
+                    .keyMaterialId(release.keyMaterialId(key.sealed().materialId()))
                     .build();
         });
         routes.add(Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GenerateDataKeyWithoutPlaintextRequest::builder,
@@ -107,13 +109,14 @@ final class CryptoHandlers {
                             .build();
                 });
         routes.add(Operation.GENERATE_DATA_KEY_PAIR, GenerateDataKeyPairRequest::builder, (caller, r) -> {
-            Shapes.refuseRecipient(r.recipient());
+            RecipientRelease release = RecipientRelease.of(r.recipient());
             DataKeyPair pair = crypto.generateDataKeyPair(caller.scope(), r.keyId(),
                     domainEnum(r.keyPairSpecAsString(), KeySpec.class), context(r.encryptionContext()), true,
                     isTrue(r.dryRun()));
             return GenerateDataKeyPairResponse.builder()
                     .privateKeyCiphertextBlob(blob(pair.sealedPrivateKey().ciphertext()))
-                    .privateKeyPlaintext(blob(pair.privateKey()))
+                    .privateKeyPlaintext(release.plaintext(pair.privateKey()))
+                    .ciphertextForRecipient(release.ciphertextForRecipient(pair.privateKey()))
                     .publicKey(blob(pair.publicKey()))
                     .keyId(pair.sealedPrivateKey().key().arn())
                     .keyPairSpec(pair.spec().name())
@@ -134,9 +137,11 @@ final class CryptoHandlers {
                             .build();
                 });
         routes.add(Operation.GENERATE_RANDOM, GenerateRandomRequest::builder, (caller, r) -> {
-            Shapes.refuseRecipient(r.recipient());
+            RecipientRelease release = RecipientRelease.of(r.recipient());
+            byte[] random = crypto.generateRandom(caller.scope(), r.numberOfBytes(), r.customKeyStoreId());
             return GenerateRandomResponse.builder()
-                    .plaintext(blob(crypto.generateRandom(caller.scope(), r.numberOfBytes(), r.customKeyStoreId())))
+                    .plaintext(release.plaintext(random))
+                    .ciphertextForRecipient(release.ciphertextForRecipient(random))
                     .build();
         });
     }

@@ -20,7 +20,6 @@ import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.MultiRegionConfiguration;
 import software.amazon.awssdk.services.kms.model.MultiRegionKey;
 import software.amazon.awssdk.services.kms.model.MultiRegionKeyType;
-import software.amazon.awssdk.services.kms.model.RecipientInfo;
 import software.amazon.awssdk.services.kms.model.XksKeyConfigurationType;
 
 /** The domain's values in AWS's response shapes, and AWS's request values in the domain's types. */
@@ -142,14 +141,6 @@ final class Shapes {
         } catch (IllegalArgumentException e) {
             throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
                     "Trent does not support " + type.getSimpleName() + " " + value + " yet.");
-        }
-    }
-
-    /** Nitro Enclaves attestation: refused rather than ignored, since ignoring it would return plaintext. */
-    static void refuseRecipient(RecipientInfo recipient) {
-        if (recipient != null) {
-            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
-                    "Trent does not support Recipient (AWS Nitro Enclaves attestation) yet.");
         }
     }
 
