@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * Keys with something due at a date (a rotation, an expiry), soonest first, so that each request
+ * Keys with something due at a date (a deletion, a rotation, an expiry), soonest first, so that each request
  * finds what the clock has made due by looking at the head of a queue. An entry is a reminder
  * only: whoever polls it checks the key itself, which may have changed since.
  */
@@ -25,6 +25,10 @@ final class KeySchedule {
 
     void add(Instant date, KmsKey key) {
         entries.add(new Entry(date, key.scope(), key.keyId()));
+    }
+
+    void remove(Instant date, KmsKey key) {
+        entries.remove(new Entry(date, key.scope(), key.keyId()));
     }
 
     /** Takes the next entry whose date is not after {@code now}, if there is one. */

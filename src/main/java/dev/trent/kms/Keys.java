@@ -18,12 +18,12 @@ public final class Keys {
     private final ScopeLocks locks;
     private final KeyResolver resolver;
     private final KeyFactory factory;
-    private final DeletionSchedule deletions;
+    private final KeySchedule deletions;
     private final RelatedKeys related;
     private final Clock clock;
     private final CustomKeyStores customKeyStores;
 
-    Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, DeletionSchedule deletions,
+    Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, KeySchedule deletions,
             RelatedKeys related, Clock clock, CustomKeyStores customKeyStores) {
         this.store = store;
         this.locks = locks;
@@ -105,14 +105,16 @@ public final class Keys {
                 key -> key.waitsForReplicas() ? key.withPendingReplicaDeletion(days)
                         : key.withPendingDeletion(clock.instant().plus(Duration.ofDays(days)), days));
         if (scheduled.deletionDate() != null) {
-            deletions.add(scheduled);
+            scheduleDeletion(scheduled);
         }
         return scheduled;
     }
 
     public KmsKey cancelDeletion(Scope scope, String keyId) {
         return change(scope, keyId, "kms:CancelKeyDeletion", KeyStateRule.PENDING_DELETION, key -> {
-            deletions.remove(key);
+            if (key.deletionDate() != null) {
+                deletions.remove(key.deletionDate(), key);
+            }
             // imported material deleted or expired while pending deletion leaves the key waiting for an import
             boolean hasMaterial = key.currentMaterial().filter(KeyMaterial::present).isPresent();
             return key.withState(hasMaterial ? KeyState.DISABLED : KeyState.PENDING_IMPORT);
@@ -123,7 +125,7 @@ public final class Keys {
     void deleteDue() {
         Instant now = clock.instant();
         for (var due = deletions.pollDue(now); due.isPresent(); due = deletions.pollDue(now)) {
-            DeletionSchedule.Entry entry = due.get();
+            KeySchedule.Entry entry = due.get();
             Optional<KmsKey> stored = store.key(entry.scope(), entry.keyId());
             if (stored.isPresent() && stored.get().isMultiRegion()) {
                 try {
@@ -153,13 +155,17 @@ public final class Keys {
     private void deleteRelated(KmsKey due, Instant now) {
         String region = due.scope().region();
         related.write(due, List.of(), family -> {
-            family.in(region).filter(key -> isDue(key, now)).flatMap(family::deleteMember).ifPresent(deletions::add);
+            family.in(region).filter(key -> isDue(key, now)).flatMap(family::deleteMember).ifPresent(this::scheduleDeletion);
             return null;
         });
     }
 
     void scheduleStoredDeletions() {
-        store.keysPendingDeletion().forEach(deletions::add);
+        store.keysPendingDeletion().forEach(this::scheduleDeletion);
+    }
+
+    private void scheduleDeletion(KmsKey key) {
+        deletions.add(key.deletionDate(), key);
     }
 
     /**

@@ -30,7 +30,7 @@ public final class Kms {
         this.customKeyStores = new CustomKeyStores(store, locks, clock, random);
         KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores);
         RelatedKeys related = new RelatedKeys(store, locks);
-        this.keys = new Keys(store, locks, resolver, factory, new DeletionSchedule(), related, clock, customKeyStores);
+        this.keys = new Keys(store, locks, resolver, factory, new KeySchedule(), related, clock, customKeyStores);
         this.aliases = new Aliases(store, locks, resolver, clock);
         this.tags = new KeyTags(keys, resolver);
         this.policies = new KeyPolicies(keys, resolver);
