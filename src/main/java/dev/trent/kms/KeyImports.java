@@ -130,6 +130,7 @@ public final class KeyImports {
         Imported imported = locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
             KeyStateRule.NOT_PENDING_DELETION.check(key);
+            requireMaterialOfRelatedKeys(key, id);
             return new Imported(install(key, command, material, id, validTo), id);
         });
         if (validTo != null) {
@@ -299,6 +300,25 @@ public final class KeyImports {
                     store.putKey(changed);
                 }
             }));
+        }
+    }
+
+    /**
+     * Related multi-Region keys share their key material: once one of them has its first material,
+     * the first material of each other one must be the same.
+     */
+    private void requireMaterialOfRelatedKeys(KmsKey key, String id) {
+        if (!key.isMultiRegion() || !key.materials().isEmpty()) {
+            return;
+        }
+        List<String> firstMaterials = key.multiRegion().regions().stream()
+                .filter(region -> !region.equals(key.scope().region()))
+                .flatMap(region -> store.key(new Scope(key.scope().account(), region), key.keyId()).stream())
+                .filter(related -> !related.materials().isEmpty())
+                .map(related -> related.materials().get(0).id())
+                .toList();
+        if (!firstMaterials.isEmpty() && !firstMaterials.contains(id)) {
+            throw incorrectMaterial("The key material is not the key material of the related multi-Region keys.");
         }
     }
 
