@@ -37,22 +37,25 @@ final class CustomKeyStoreHandlers {
         this.routes = routes;
     }
 
+    /** The XksProxy settings a request gives, each null when not given. */
+    private static XksProxy proxy(String connectivity, String uriEndpoint, String uriPath, String serviceName,
+            String serviceOwner, XksProxyAuthenticationCredentialType credential) {
+        return new XksProxy(domainEnum(connectivity, XksProxyConnectivity.class), uriEndpoint, uriPath, serviceName,
+                serviceOwner, credential == null ? null : credential.accessKeyId(),
+                credential == null ? null : credential.rawSecretAccessKey());
+    }
+
     void register() {
         routes.add(Operation.CREATE_CUSTOM_KEY_STORE, CreateCustomKeyStoreRequest::builder, (caller, r) -> {
-            XksProxyAuthenticationCredentialType credential = r.xksProxyAuthenticationCredential();
             CustomKeyStore created = keyStores.create(caller.scope(), new CreateCustomKeyStoreCommand(
                     r.customKeyStoreName(),
                     domainEnum(r.customKeyStoreTypeAsString(), CustomKeyStoreType.class),
                     r.cloudHsmClusterId(),
                     r.trustAnchorCertificate(),
                     r.keyStorePassword(),
-                    domainEnum(r.xksProxyConnectivityAsString(), XksProxyConnectivity.class),
-                    r.xksProxyUriEndpoint(),
-                    r.xksProxyUriPath(),
-                    r.xksProxyVpcEndpointServiceName(),
-                    r.xksProxyVpcEndpointServiceOwner(),
-                    credential == null ? null : credential.accessKeyId(),
-                    credential == null ? null : credential.rawSecretAccessKey()));
+                    proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
+                            r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
+                            r.xksProxyAuthenticationCredential())));
             return CreateCustomKeyStoreResponse.builder().customKeyStoreId(created.id()).build();
         });
         routes.add(Operation.DESCRIBE_CUSTOM_KEY_STORES, DescribeCustomKeyStoresRequest::builder, (caller, r) -> {
@@ -65,19 +68,14 @@ final class CustomKeyStoreHandlers {
                     .build();
         });
         routes.add(Operation.UPDATE_CUSTOM_KEY_STORE, UpdateCustomKeyStoreRequest::builder, (caller, r) -> {
-            XksProxyAuthenticationCredentialType credential = r.xksProxyAuthenticationCredential();
             keyStores.update(caller.scope(), new UpdateCustomKeyStoreCommand(
                     r.customKeyStoreId(),
                     r.newCustomKeyStoreName(),
                     r.cloudHsmClusterId(),
                     r.keyStorePassword(),
-                    domainEnum(r.xksProxyConnectivityAsString(), XksProxyConnectivity.class),
-                    r.xksProxyUriEndpoint(),
-                    r.xksProxyUriPath(),
-                    r.xksProxyVpcEndpointServiceName(),
-                    r.xksProxyVpcEndpointServiceOwner(),
-                    credential == null ? null : credential.accessKeyId(),
-                    credential == null ? null : credential.rawSecretAccessKey()));
+                    proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
+                            r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
+                            r.xksProxyAuthenticationCredential())));
             return UpdateCustomKeyStoreResponse.builder().build();
         });
         routes.add(Operation.CONNECT_CUSTOM_KEY_STORE, ConnectCustomKeyStoreRequest::builder, (caller, r) -> {

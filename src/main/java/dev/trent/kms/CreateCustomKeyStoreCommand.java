@@ -1,23 +1,20 @@
 package dev.trent.kms;
 
-/** What CreateCustomKeyStore asks for; a null type is AWS's default, AWS_CLOUDHSM. */
+/**
+ * What CreateCustomKeyStore asks for; a null type is AWS's default, AWS_CLOUDHSM.
+ *
+ * @param proxy the XksProxy settings given, each null when not given
+ */
 public record CreateCustomKeyStoreCommand(
         String name,
         CustomKeyStoreType type,
         String cloudHsmClusterId,
         String trustAnchorCertificate,
         String keyStorePassword,
-        XksProxyConnectivity connectivity,
-        String uriEndpoint,
-        String uriPath,
-        String vpcEndpointServiceName,
-        String vpcEndpointServiceOwner,
-        String accessKeyId,
-        String rawSecretAccessKey) {
+        XksProxy proxy) {
 
     boolean hasXksSettings() {
-        return connectivity != null || uriEndpoint != null || uriPath != null || vpcEndpointServiceName != null
-                || vpcEndpointServiceOwner != null || accessKeyId != null;
+        return proxy.anyGiven();
     }
 
     boolean hasCloudHsmSettings() {

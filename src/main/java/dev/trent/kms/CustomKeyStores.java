@@ -48,13 +48,11 @@ public final class CustomKeyStores {
                 throw KmsException.validation("CloudHsmClusterId, TrustAnchorCertificate and KeyStorePassword are "
                         + "valid only for custom key stores with a CustomKeyStoreType of AWS_CLOUDHSM.");
             }
-            require(c.connectivity(), "XksProxyConnectivity", type);
-            require(c.uriEndpoint(), "XksProxyUriEndpoint", type);
-            require(c.uriPath(), "XksProxyUriPath", type);
-            require(c.accessKeyId(), "XksProxyAuthenticationCredential", type);
-            proxy = new XksProxy(c.connectivity(), c.uriEndpoint(), c.uriPath(), c.vpcEndpointServiceName(),
-                    c.vpcEndpointServiceOwner(), c.accessKeyId(), c.rawSecretAccessKey());
-            proxy = XksProxyRules.checked(scope, proxy);
+            require(c.proxy().connectivity(), "XksProxyConnectivity", type);
+            require(c.proxy().uriEndpoint(), "XksProxyUriEndpoint", type);
+            require(c.proxy().uriPath(), "XksProxyUriPath", type);
+            require(c.proxy().accessKeyId(), "XksProxyAuthenticationCredential", type);
+            proxy = XksProxyRules.checked(scope, c.proxy());
         }
         XksProxy checkedProxy = proxy;
         return locks.write(scope, () -> {
@@ -120,8 +118,8 @@ public final class CustomKeyStores {
             XksProxy proxy = current.xksProxy();
             if (cloudHsm) {
                 requireUnusedCluster(all, clusterId, current.id());
-            } else if (c.hasXksSettings() || c.rawSecretAccessKey() != null) {
-                proxy = XksProxyRules.checked(scope, XksProxyRules.updated(current.xksProxy(), c));
+            } else if (c.hasXksSettings() || c.proxy().rawSecretAccessKey() != null) {
+                proxy = XksProxyRules.checked(scope, XksProxyRules.updated(current.xksProxy(), c.proxy()));
                 XksProxyRules.requireUnique(all, proxy, current.id());
                 XksProxyRules.requireReachable(proxy);
             }

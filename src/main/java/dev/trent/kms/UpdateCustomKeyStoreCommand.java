@@ -9,26 +9,20 @@ public record UpdateCustomKeyStoreCommand(
         String newName,
         String cloudHsmClusterId,
         String keyStorePassword,
-        XksProxyConnectivity connectivity,
-        String uriEndpoint,
-        String uriPath,
-        String vpcEndpointServiceName,
-        String vpcEndpointServiceOwner,
-        String accessKeyId,
-        String rawSecretAccessKey) {
+        XksProxy proxy) {
 
     boolean hasCloudHsmSettings() {
         return cloudHsmClusterId != null || keyStorePassword != null;
     }
 
     boolean hasXksSettings() {
-        return connectivity != null || uriEndpoint != null || uriPath != null || vpcEndpointServiceName != null
-                || vpcEndpointServiceOwner != null || accessKeyId != null;
+        return proxy.anyGiven();
     }
 
     /** Whether the update may be made while the key store is connected, as AWS allows for these properties only. */
     boolean allowedWhileConnected() {
-        return cloudHsmClusterId == null && keyStorePassword == null && connectivity == null && uriEndpoint == null
-                && vpcEndpointServiceName == null && vpcEndpointServiceOwner == null;
+        return cloudHsmClusterId == null && keyStorePassword == null && proxy.connectivity() == null
+                && proxy.uriEndpoint() == null && proxy.vpcEndpointServiceName() == null
+                && proxy.vpcEndpointServiceOwner() == null;
     }
 }

@@ -14,6 +14,12 @@ public record XksProxy(
         String accessKeyId,
         String rawSecretAccessKey) {
 
+    /** Whether a request gave any of the settings but the secret (the secret alone comes with an access key id). */
+    boolean anyGiven() {
+        return connectivity != null || uriEndpoint != null || uriPath != null || vpcEndpointServiceName != null
+                || vpcEndpointServiceOwner != null || accessKeyId != null;
+    }
+
     /** The proxy API address, which must be unique among the external key stores of a scope. */
     public String uri() {
         return uriEndpoint + uriPath;

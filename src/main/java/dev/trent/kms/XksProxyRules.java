@@ -32,7 +32,7 @@ final class XksProxyRules {
         return proxy;
     }
 
-    static XksProxy updated(XksProxy old, UpdateCustomKeyStoreCommand c) {
+    static XksProxy updated(XksProxy old, XksProxy c) {
         XksProxyConnectivity connectivity = c.connectivity() == null ? old.connectivity() : c.connectivity();
         if (connectivity != old.connectivity() && c.uriEndpoint() == null) {
             throw KmsException.validation("When you change XksProxyConnectivity, you must also change "
