@@ -2,6 +2,7 @@ package dev.trent.kms;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A grant on a key, as stored: immutable.
@@ -29,11 +30,18 @@ public record Grant(
         List<GrantOperation> operations,
         GrantConstraints constraints) {
 
+    private static final Pattern GRANT_ID = Pattern.compile("[0-9a-f]{64}");
+
     public Grant {
         operations = List.copyOf(operations);
     }
 
     public String keyArn() {
         return scope.keyArn(keyId);
+    }
+
+    /** AWS's grant ids: 64 lowercase hex digits. */
+    static boolean isGrantId(String text) {
+        return GRANT_ID.matcher(text).matches();
     }
 }

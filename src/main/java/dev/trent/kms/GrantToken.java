@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Grant tokens: opaque, non-secret, URL-safe base64 strings, each unique to one CreateGrant
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 final class GrantToken {
     private static final int VERSION = 1;
     private static final int NONCE_BYTES = 32;
-    private static final Pattern GRANT_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -65,7 +63,7 @@ final class GrantToken {
         }
         String id = new String(grantId, StandardCharsets.US_ASCII);
         Optional<KmsArn> arn = KmsArn.parse(new String(keyArn, StandardCharsets.UTF_8)).filter(KmsArn::isKey);
-        if (!GRANT_ID.matcher(id).matches() || arn.isEmpty()) {
+        if (!Grant.isGrantId(id) || arn.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Named(arn.get(), id));

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Grants on keys: CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant, and the
@@ -21,7 +20,6 @@ public final class Grants {
     /** ListGrants and ListRetirableGrants: AWS's default page and the most it returns in one. */
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 100;
-    private static final Pattern GRANT_ID = Pattern.compile("[0-9a-f]{64}");
 
     private final Store store;
     private final ScopeLocks locks;
@@ -161,7 +159,7 @@ public final class Grants {
     }
 
     private static void checkGrantId(String grantId) {
-        if (!GRANT_ID.matcher(grantId).matches()) {
+        if (!Grant.isGrantId(grantId)) {
             throw new KmsException(ErrorCode.INVALID_GRANT_ID, "Invalid grantId '" + grantId + "'");
         }
     }

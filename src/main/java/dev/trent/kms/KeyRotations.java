@@ -185,6 +185,11 @@ public final class KeyRotations {
             store.key(e.scope(), e.keyId()).ifPresent(this::shareWithReplicas);
         }
         for (KeySchedule.Entry e : waiting) {
+            // most requests find the waiting keys still disabled: look before taking the scope's lock
+            if (store.key(e.scope(), e.keyId()).filter(key -> key.state() != KeyState.ENABLED
+                    && key.rotation().enabled()).isPresent()) {
+                continue;
+            }
             locks.write(e.scope(), () -> {
                 var key = store.key(e.scope(), e.keyId());
                 if (key.isEmpty() || !key.get().rotation().enabled()) {
