@@ -5,6 +5,7 @@ import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.TestKeys.newKeyId;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trent.support.TestPolicies;
 import dev.trent.support.TrentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,20 +22,7 @@ class KeyPoliciesTest {
     @RegisterExtension
     static final TrentServer trent = new TrentServer();
 
-    /** AWS's default key policy, byte for byte as GetKeyPolicy returns it (no trailing newline). */
-    private static final String DEFAULT_POLICY = "{\n"
-            + "  \"Version\" : \"2012-10-17\",\n"
-            + "  \"Id\" : \"key-default-1\",\n"
-            + "  \"Statement\" : [ {\n"
-            + "    \"Sid\" : \"Enable IAM User Permissions\",\n"
-            + "    \"Effect\" : \"Allow\",\n"
-            + "    \"Principal\" : {\n"
-            + "      \"AWS\" : \"arn:aws:iam::111122223333:root\"\n"
-            + "    },\n"
-            + "    \"Action\" : \"kms:*\",\n"
-            + "    \"Resource\" : \"*\"\n"
-            + "  } ]\n"
-            + "}";
+    private static final String DEFAULT_POLICY = TestPolicies.defaultPolicy(TrentServer.ACCOUNT);
 
     /** A valid policy in a layout of our own: tabs, CRLF, odd spacing. */
     private static final String OWN_POLICY = "{ \"Version\":\"2012-10-17\",\r\n"

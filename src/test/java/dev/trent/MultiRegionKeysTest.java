@@ -7,6 +7,7 @@ import static dev.trent.support.AwsErrors.assertValidationError;
 import static dev.trent.support.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trent.support.TestPolicies;
 import dev.trent.support.TrentServer;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -110,13 +111,14 @@ class MultiRegionKeysTest {
         assertThat(replica.enabled()).isFalse();
         assertThat(replica.multiRegionConfiguration()).isEqualTo(configuration(keyId, MultiRegionKeyType.REPLICA, US, EU));
         assertThat(response.hasReplicaTags()).as("ReplicaTags is left out when there are none").isFalse();
-        assertThat(response.replicaPolicy()).isEqualTo(defaultPolicy());
+        assertThat(response.replicaPolicy()).isEqualTo(TestPolicies.defaultPolicy(ACCOUNT));
 
         KeyMetadata described = describe(eu, primary.keyId());
         assertThat(described.keyState()).isEqualTo(KeyState.ENABLED);
         assertThat(described.enabled()).isTrue();
         assertThat(described.creationDate()).isNotNull();
-        assertThat(eu.getKeyPolicy(b -> b.keyId(primary.keyId())).policy()).isEqualTo(defaultPolicy());
+        assertThat(eu.getKeyPolicy(b -> b.keyId(primary.keyId())).policy())
+                .isEqualTo(TestPolicies.defaultPolicy(ACCOUNT));
         assertThat(eu.listResourceTags(b -> b.keyId(primary.keyId())).tags()).isEmpty();
         assertThat(describe(us, primary.keyId()).multiRegionConfiguration())
                 .isEqualTo(configuration(keyId, MultiRegionKeyType.PRIMARY, US, EU));
@@ -154,7 +156,7 @@ class MultiRegionKeysTest {
         assertThat(response.replicaTags()).containsExactly(tag("Env", "test"), tag("Side", "replica"));
         assertThat(response.replicaKeyMetadata().description()).isEqualTo("replica in Ireland");
         assertThat(eu.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(policy);
-        assertThat(us.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(defaultPolicy());
+        assertThat(us.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(TestPolicies.defaultPolicy(ACCOUNT));
 
         eu.tagResource(b -> b.keyId(keyId).tags(tag("Only", "replica")));
         eu.updateKeyDescription(b -> b.keyId(keyId).description("changed in Ireland"));
@@ -748,23 +750,6 @@ class MultiRegionKeysTest {
 
     private static SdkBytes bytes(int length) {
         return SdkBytes.fromByteArray(randomBytes(length));
-    }
-
-    /** AWS's default key policy for the test account, as ReplicateKey and GetKeyPolicy return it. */
-    private static String defaultPolicy() {
-        return "{\n"
-                + "  \"Version\" : \"2012-10-17\",\n"
-                + "  \"Id\" : \"key-default-1\",\n"
-                + "  \"Statement\" : [ {\n"
-                + "    \"Sid\" : \"Enable IAM User Permissions\",\n"
-                + "    \"Effect\" : \"Allow\",\n"
-                + "    \"Principal\" : {\n"
-                + "      \"AWS\" : \"arn:aws:iam::" + ACCOUNT + ":root\"\n"
-                + "    },\n"
-                + "    \"Action\" : \"kms:*\",\n"
-                + "    \"Resource\" : \"*\"\n"
-                + "  } ]\n"
-                + "}";
     }
 
     private static boolean verifiesEcdsa(SdkBytes publicKey, byte[] message, SdkBytes signature) throws Exception {
