@@ -1,9 +1,7 @@
 package dev.trent.api;
 
 import dev.trent.auth.Caller;
-import dev.trent.kms.ErrorCode;
 import dev.trent.kms.Kms;
-import dev.trent.kms.KmsException;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -61,6 +59,11 @@ public final class Api {
         new MultiRegionHandlers(kms, this::route).register();
         new GrantHandlers(kms, this::route).register();
         new CustomKeyStoreHandlers(kms, this::route).register();
+        for (Operation op : Operation.values()) {
+            if (!routes.containsKey(op)) {
+                throw new IllegalStateException(op + " has no handler");
+            }
+        }
     }
 
     /** How handler groups add their operations. */
@@ -77,18 +80,9 @@ public final class Api {
         }
     }
 
-    public boolean supports(Operation op) {
-        return routes.containsKey(op);
-    }
-
     /** Answers one request; {@code requestId} is the id its response carries. */
     public SdkPojo call(Caller caller, Operation op, String requestId, RequestDecoder decoder) {
-        Route<?> route = routes.get(op);
-        if (route == null) {
-            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
-                    "Trent does not support " + op.awsName() + " yet. See the operations table in Trent's README.");
-        }
-        SdkPojo response = route.call(caller, decoder, validator, kms);
+        SdkPojo response = routes.get(op).call(caller, decoder, validator, kms);
         keyUses.record(op, response, requestId);
         return response;
     }
