@@ -1,6 +1,9 @@
 package dev.trent;
 
+import dev.trent.store.StoreSettings;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * How a Trent is set up.
@@ -10,31 +13,47 @@ import java.time.Clock;
  * @param defaultAccount the account of requests whose access key id is not a 12-digit account id
  * @param defaultRegion the region of unsigned requests
  * @param clock the time Trent starts from; Trent's own clock runs on from it and can be moved
+ * @param store where Trent keeps its state
+ * @param imports key files loaded at start-up, in this order
  */
-public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock) {
+public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock,
+        StoreSettings store, List<Path> imports) {
     public static final int DEFAULT_PORT = 6767;
 
+    public Config {
+        imports = List.copyOf(imports);
+    }
+
     public static Config defaults() {
-        return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC());
+        return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC(),
+                StoreSettings.MEMORY, List.of());
     }
 
     public Config withBind(String newBind) {
-        return new Config(newBind, port, defaultAccount, defaultRegion, clock);
+        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports);
     }
 
     public Config withPort(int newPort) {
-        return new Config(bind, newPort, defaultAccount, defaultRegion, clock);
+        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports);
     }
 
     public Config withDefaultAccount(String account) {
-        return new Config(bind, port, account, defaultRegion, clock);
+        return new Config(bind, port, account, defaultRegion, clock, store, imports);
     }
 
     public Config withDefaultRegion(String region) {
-        return new Config(bind, port, defaultAccount, region, clock);
+        return new Config(bind, port, defaultAccount, region, clock, store, imports);
     }
 
     public Config withClock(Clock newClock) {
-        return new Config(bind, port, defaultAccount, defaultRegion, newClock);
+        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports);
+    }
+
+    public Config withStore(StoreSettings newStore) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports);
+    }
+
+    public Config withImports(List<Path> newImports) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports);
     }
 }

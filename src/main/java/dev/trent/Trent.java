@@ -6,9 +6,12 @@ import dev.trent.crypto.Randomness;
 import dev.trent.http.HttpServer;
 import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
-import dev.trent.store.InMemoryStore;
+import dev.trent.store.Store;
+import dev.trent.store.Stores;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Trent server, built by hand from a {@link Config}: store, domain, API, HTTP. The command line
@@ -19,17 +22,24 @@ public final class Trent implements AutoCloseable {
     private final MutableClock clock;
     private final CompletableFuture<Api> api;
     private HttpServer server;
+    /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
+    private final AtomicReference<Store> store = new AtomicReference<>();
 
     public Trent(Config config) {
         this.config = config;
         this.clock = new MutableClock(config.clock());
         // Built on a second thread while Netty starts on this one: each takes a fifth of a second cold.
-        this.api = CompletableFuture.supplyAsync(() -> new Api(new Kms(new InMemoryStore(), clock, new Randomness())),
-                task -> {
-                    Thread builder = new Thread(task, "trent-build");
-                    builder.setDaemon(true);
-                    builder.start();
-                });
+        this.api = CompletableFuture.supplyAsync(this::build, task -> {
+            Thread builder = new Thread(task, "trent-build");
+            builder.setDaemon(true);
+            builder.start();
+        });
+    }
+
+    private Api build() {
+        Store opened = Stores.open(config.store());
+        store.set(opened);
+        return new Api(new Kms(opened, clock, new Randomness()));
     }
 
     /** Starts listening, and returns when Trent answers requests; returns this Trent for chaining. */
@@ -41,6 +51,9 @@ public final class Trent implements AutoCloseable {
                 new CallerResolver(config.defaultAccount(), config.defaultRegion()));
         try {
             api.join();
+        } catch (CompletionException e) {
+            close();
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -75,6 +88,10 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             server.close();
             server = null;
+        }
+        Store opened = store.getAndSet(null);
+        if (opened != null) {
+            opened.close();
         }
     }
 }

@@ -2,12 +2,19 @@ package dev.trent.cli;
 
 import dev.trent.Config;
 import dev.trent.Trent;
+import dev.trent.store.StoreException;
+import dev.trent.store.StoreSettings;
+import dev.trent.transfer.KeyFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +56,14 @@ public final class Main implements Callable<Integer> {
                     + "the region of their SigV4 credential scope.")
     String region;
 
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--import", paramLabel = "FILE",
+            description = "Load keys from FILE at start-up (Trent's JSON, Rusty KMS's keys.json or local-kms's "
+                    + "seed YAML); repeatable. Keys that exist already are left as they are.")
+    List<Path> imports = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         if (!account.matches("\\d{12}")) {
@@ -59,11 +74,19 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535, not " + port);
         }
+        StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
-                .withDefaultAccount(account).withDefaultRegion(region));
+                .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
+        if (store.plaintext()) {
+            LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "
+                    + "material unsealed in the store; anyone who can read it can use the keys");
+        }
         try {
             trent.start();
+        } catch (StoreException | KeyFileException e) {
+            spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
+            return 1;
         } catch (Exception e) { // Netty rethrows the BindException it got, checked as it is
             spec.commandLine().getErr().println("Trent cannot listen on " + bind + ":" + port + ": " + e.getMessage());
             return 1;

@@ -13,7 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Key material imported from outside KMS into keys of origin EXTERNAL: wrapping keys and import
@@ -47,17 +46,12 @@ public final class KeyImports {
             String keyMaterialDescription) {
     }
 
-    /** A wrapping key handed out with its token; tokens live in memory only, as their life is a day. */
-    private record Issued(Scope scope, String keyId, WrappingAlgorithm algorithm, byte[] privateKey, Instant validTo) {
-    }
-
     private final Store store;
     private final ScopeLocks locks;
     private final KeyResolver resolver;
     private final KeyMaterials materials;
     private final Randomness random;
     private final Clock clock;
-    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final KeySchedule expiries = new KeySchedule();
 
     KeyImports(Store store, ScopeLocks locks, KeyResolver resolver, KeyMaterials materials, Randomness random,
@@ -83,8 +77,8 @@ public final class KeyImports {
         Instant validTo = clock.instant().plus(TOKEN_LIFE);
         byte[] token = random.bytes(TOKEN_BYTES);
         forgetExpiredTokens();
-        tokens.put(HEX.formatHex(token), new Issued(key.scope(), key.keyId(), algorithm, wrapping.privateKey(),
-                validTo));
+        store.putImportToken(new ImportToken(HEX.formatHex(token), key.scope(), key.keyId(), algorithm,
+                wrapping.privateKey(), validTo));
         return new Parameters(key, token, wrapping.publicKey(), validTo);
     }
 
@@ -120,7 +114,7 @@ public final class KeyImports {
         KeyStateRule.NOT_PENDING_DELETION.check(named);
         Instant validTo = checkExpiration(command);
         checkSymmetricOnlyMembers(named, command);
-        Issued issued = issued(named, command.importToken());
+        ImportToken issued = issued(named, command.importToken());
         byte[] unwrapped = KeyUnwrapping.unwrap(issued.algorithm().name(), issued.privateKey(),
                 command.encryptedKeyMaterial()).orElseThrow(KmsException::invalidCiphertext);
         GeneratedKey material = ImportedKeys.read(named.spec().name(), unwrapped)
@@ -178,8 +172,8 @@ public final class KeyImports {
     }
 
     /** The token's wrapping key, if the token is one Trent issued for this key and still valid. */
-    private Issued issued(KmsKey key, byte[] token) {
-        Issued issued = tokens.get(HEX.formatHex(token));
+    private ImportToken issued(KmsKey key, byte[] token) {
+        ImportToken issued = store.importToken(HEX.formatHex(token)).orElse(null);
         if (issued == null || !issued.scope().equals(key.scope()) || !issued.keyId().equals(key.keyId())) {
             throw new KmsException(ErrorCode.INVALID_IMPORT_TOKEN,
                     "The import token is invalid or is associated with a different KMS key.");
@@ -192,8 +186,8 @@ public final class KeyImports {
     }
 
     private void forgetExpiredTokens() {
-        Instant now = clock.instant();
-        tokens.values().removeIf(issued -> now.isAfter(issued.validTo().plus(TOKEN_LIFE)));
+        // kept a day past their end, to tell an expired token from one never issued
+        store.deleteImportTokensExpiredBefore(clock.instant().minus(TOKEN_LIFE));
     }
 
     /** ValidTo, or null for material that does not expire. */
@@ -276,6 +270,15 @@ public final class KeyImports {
         boolean current = material.id().equals(key.currentMaterialId());
         return current && key.state() != KeyState.PENDING_DELETION ? changed.withState(KeyState.PENDING_IMPORT)
                 : changed;
+    }
+
+    /** Schedules the expiry of each imported material the key holds that has a ValidTo: for keys read from the store. */
+    void scheduleFrom(KmsKey key) {
+        for (KeyMaterial material : key.materials()) {
+            if (material.present() && material.imported() != null && material.imported().validTo() != null) {
+                expiries.add(material.imported().validTo(), key);
+            }
+        }
     }
 
     /** Deletes the imported material whose ValidTo the clock has passed; the key waits for an import again. */

@@ -224,6 +224,18 @@ public final class KeyRotations {
         schedule(current, date);
     }
 
+    /**
+     * Schedules the key's next automatic rotation, if it has one: for keys read from the store.
+     * Replicas rotate with their primary, never on their own.
+     */
+    void scheduleFrom(KmsKey key) {
+        KeyRotation rotation = key.rotation();
+        if (rotation.enabled() && rotation.nextRotationDate() != null
+                && (!key.isMultiRegion() || key.multiRegion().isPrimary())) {
+            due.add(rotation.nextRotationDate(), key);
+        }
+    }
+
     private void schedule(KmsKey key, Instant next) {
         KmsKey changed = key.toBuilder().rotation(KeyRotation.every(key.rotation().periodInDays(), next)).build();
         store.putKey(changed);

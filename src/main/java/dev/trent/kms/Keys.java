@@ -160,8 +160,11 @@ public final class Keys {
         });
     }
 
-    void scheduleStoredDeletions() {
-        store.keysPendingDeletion().forEach(this::scheduleDeletion);
+    /** Schedules the key's deletion if it is pending deletion: for keys read from the store. */
+    void scheduleFrom(KmsKey key) {
+        if (key.state() == KeyState.PENDING_DELETION && key.deletionDate() != null) {
+            scheduleDeletion(key);
+        }
     }
 
     private void scheduleDeletion(KmsKey key) {

@@ -4,6 +4,9 @@ import dev.trent.crypto.Randomness;
 import dev.trent.crypto.SymmetricCipher;
 import dev.trent.store.Store;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The KMS domain, wired: every AWS rule about keys, aliases, tags, policies and their use. */
 public final class Kms {
@@ -23,9 +26,13 @@ public final class Kms {
     private final MultiRegionKeys multiRegionKeys;
     private final Grants grants;
     private final CustomKeyStores customKeyStores;
+    private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
+    private final Store store;
+    private final Clock clock;
+    private final AtomicLong lastSharedScan = new AtomicLong(System.nanoTime() - SHARED_SCAN_INTERVAL_NANOS);
 
     public Kms(Store store, Clock clock, Randomness random) {
-        ScopeLocks locks = new ScopeLocks();
+        ScopeLocks locks = new ScopeLocks(store);
         KeyFactory factory = new KeyFactory(random, clock);
         this.customKeyStores = new CustomKeyStores(store, locks, clock, random);
         KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores);
@@ -46,7 +53,18 @@ public final class Kms {
         this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
         this.grants = new Grants(store, locks, resolver, clock, random);
-        keys.scheduleStoredDeletions();
+        this.store = store;
+        this.clock = clock;
+        scheduleFrom(store.keysDueBy(Instant.MAX));
+    }
+
+    /** Puts the dates of keys read from the store (deletions, rotations, expiries) on the domain's schedules. */
+    private void scheduleFrom(List<KmsKey> stored) {
+        for (KmsKey key : stored) {
+            keys.scheduleFrom(key);
+            rotations.scheduleFrom(key);
+            imports.scheduleFrom(key);
+        }
     }
 
     /**
@@ -54,9 +72,25 @@ public final class Kms {
      * material, each at its date); called before each request.
      */
     public void catchUp() {
+        if (store.shared()) {
+            lookForDatesSetElsewhere();
+        }
         keys.deleteDue();
         rotations.rotateDue();
         imports.expireDue();
+    }
+
+    /**
+     * Other processes sharing the store schedule deletions, rotations and expiries this one never
+     * heard of: at most every {@link #SHARED_SCAN_INTERVAL_NANOS}, the keys with a date already
+     * passed are read and scheduled (the schedules ignore what was done meanwhile).
+     */
+    private void lookForDatesSetElsewhere() {
+        long now = System.nanoTime();
+        long last = lastSharedScan.get();
+        if (now - last >= SHARED_SCAN_INTERVAL_NANOS && lastSharedScan.compareAndSet(last, now)) {
+            scheduleFrom(store.keysDueBy(clock.instant()));
+        }
     }
 
     public KeyRotations rotations() {

@@ -98,6 +98,27 @@ public record KmsKey(
                         && scope.account().equals(arn.account()) && scope.partition().equals(arn.partition());
     }
 
+    /**
+     * The soonest date at which the clock makes something happen to the key: its deletion, its
+     * next automatic rotation, or the expiry of imported material it holds; empty when none.
+     */
+    public Optional<Instant> nextDueDate() {
+        Instant soonest = state == KeyState.PENDING_DELETION ? deletionDate : null;
+        if (rotation.enabled()) {
+            soonest = earlier(soonest, rotation.nextRotationDate());
+        }
+        for (KeyMaterial material : materials) {
+            if (material.present() && material.imported() != null) {
+                soonest = earlier(soonest, material.imported().validTo());
+            }
+        }
+        return Optional.ofNullable(soonest);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b != null && b.isBefore(a) ? b : a;
+    }
+
     public KmsKey withDescription(String newDescription) {
         return toBuilder().description(newDescription).build();
     }

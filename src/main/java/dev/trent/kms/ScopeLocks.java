@@ -1,5 +1,6 @@
 package dev.trent.kms;
 
+import dev.trent.store.Store;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -16,11 +17,14 @@ final class ScopeLocks {
     private static final Comparator<Scope> ORDER = Comparator.comparing(Scope::account).thenComparing(Scope::region);
 
     private final Map<Scope, Object> locks = new ConcurrentHashMap<>();
+    private final Store store;
+
+    ScopeLocks(Store store) {
+        this.store = store;
+    }
 
     <T> T write(Scope scope, Supplier<T> change) {
-        synchronized (locks.computeIfAbsent(scope, s -> new Object())) {
-            return change.get();
-        }
+        return locked(List.of(scope), 0, change);
     }
 
     void write(Scope scope, Runnable change) {
@@ -35,13 +39,16 @@ final class ScopeLocks {
      * are taken in {@link #ORDER}, never in the caller's order.
      */
     <T> T writeAll(Collection<Scope> scopes, Supplier<T> change) {
-        return nested(scopes.stream().distinct().sorted(ORDER).toList(), 0, change);
+        return locked(scopes.stream().distinct().sorted(ORDER).toList(), 0, change);
     }
 
-    private <T> T nested(List<Scope> sorted, int index, Supplier<T> change) {
+    /** Takes the locks from {@code index} on, then lets the store make the change one unit. */
+    private <T> T locked(List<Scope> sorted, int index, Supplier<T> change) {
         if (index == sorted.size()) {
-            return change.get();
+            return store.atomically(sorted, change);
         }
-        return write(sorted.get(index), () -> nested(sorted, index + 1, change));
+        synchronized (locks.computeIfAbsent(sorted.get(index), s -> new Object())) {
+            return locked(sorted, index + 1, change);
+        }
     }
 }

@@ -4,10 +4,12 @@ import dev.trent.kms.Alias;
 import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.Grant;
 import dev.trent.kms.KeyLastUsage;
-import dev.trent.kms.KeyState;
+import dev.trent.kms.ImportToken;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -30,6 +32,7 @@ public final class InMemoryStore implements Store {
     }
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
+    private final Map<String, ImportToken> importTokens = new ConcurrentHashMap<>();
 
     private ScopeData data(Scope scope) {
         return scopes.computeIfAbsent(scope, s -> new ScopeData());
@@ -72,16 +75,41 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public List<KmsKey> keysPendingDeletion() {
-        List<KmsKey> pending = new ArrayList<>();
+    public List<KmsKey> keysDueBy(Instant by) {
+        List<KmsKey> due = new ArrayList<>();
         for (ScopeData data : scopes.values()) {
             for (KmsKey key : data.keys.values()) {
-                if (key.state() == KeyState.PENDING_DELETION) {
-                    pending.add(key);
+                if (key.nextDueDate().filter(date -> !date.isAfter(by)).isPresent()) {
+                    due.add(key);
                 }
             }
         }
-        return pending;
+        return due;
+    }
+
+    @Override
+    public List<Scope> scopes() {
+        return scopes.entrySet().stream()
+                .filter(e -> !e.getValue().keys.isEmpty() || !e.getValue().aliases.isEmpty()
+                        || !e.getValue().customKeyStores.isEmpty())
+                .map(Map.Entry::getKey)
+                .sorted(Comparator.comparing(Scope::account).thenComparing(Scope::region))
+                .toList();
+    }
+
+    @Override
+    public Optional<ImportToken> importToken(String tokenId) {
+        return Optional.ofNullable(importTokens.get(tokenId));
+    }
+
+    @Override
+    public void putImportToken(ImportToken token) {
+        importTokens.put(token.id(), token);
+    }
+
+    @Override
+    public void deleteImportTokensExpiredBefore(Instant date) {
+        importTokens.values().removeIf(token -> token.validTo().isBefore(date));
     }
 
     @Override

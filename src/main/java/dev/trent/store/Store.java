@@ -3,17 +3,43 @@ package dev.trent.store;
 import dev.trent.kms.Alias;
 import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.Grant;
+import dev.trent.kms.ImportToken;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where keys and aliases are kept. Writes replace whole values; the domain serializes the writes
- * to one scope, so a store only has to make each single call atomic.
+ * to one scope, and groups the writes of one change in {@link #atomically}, which a durable store
+ * commits as one transaction.
  */
-public interface Store {
+public interface Store extends AutoCloseable {
+
+    /**
+     * Runs a change to these scopes as one unit: a durable store commits all its writes together,
+     * or none, before returning, and serializes it with the changes other processes sharing the
+     * store make to the same scopes. Called by the domain with its own locks of these scopes held;
+     * a call within a change on the same thread joins that change.
+     */
+    default <T> T atomically(Collection<Scope> scopes, Supplier<T> change) {
+        return change.get();
+    }
+
+    /**
+     * Whether other processes change this store too: Trent then looks for the dates (deletions,
+     * rotations, expiries) they set, as it cannot learn of them otherwise.
+     */
+    default boolean shared() {
+        return false;
+    }
+
+    /** Every account and region holding a key, an alias or a custom key store, in account then region order. */
+    List<Scope> scopes();
 
     Optional<KmsKey> key(Scope scope, String keyId);
 
@@ -31,8 +57,11 @@ public interface Store {
     /** Up to {@code limit} keys of the scope in key id order, after {@code afterKeyId} (null: from the first). */
     List<KmsKey> keys(Scope scope, String afterKeyId, int limit);
 
-    /** Every key, in any scope, that is pending deletion: read once at start-up to schedule the deletions. */
-    List<KmsKey> keysPendingDeletion();
+    /**
+     * Every key, in any scope, with something due ({@link KmsKey#nextDueDate()}) not after {@code by}:
+     * read at start-up to schedule deletions, rotations and expiries.
+     */
+    List<KmsKey> keysDueBy(Instant by);
 
     Optional<Alias> alias(Scope scope, String name);
 
@@ -76,4 +105,16 @@ public interface Store {
 
     /** Up to {@code limit} custom key stores of the scope in id order, after {@code afterId} (null: from the first). */
     List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit);
+
+    Optional<ImportToken> importToken(String tokenId);
+
+    void putImportToken(ImportToken token);
+
+    /** Forgets the import tokens whose validity ended before {@code date}. */
+    void deleteImportTokensExpiredBefore(Instant date);
+
+    /** Releases what the store holds open (files, connections); nothing in memory survives it. */
+    @Override
+    default void close() {
+    }
 }

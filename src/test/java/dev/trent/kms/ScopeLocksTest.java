@@ -1,5 +1,6 @@
 package dev.trent.kms;
 
+import dev.trent.store.InMemoryStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class ScopeLocksTest {
     private static final Scope EU = new Scope("111122223333", "eu-west-1");
     private static final Scope AP = new Scope("111122223333", "ap-southeast-2");
 
-    private final ScopeLocks locks = new ScopeLocks();
+    private final ScopeLocks locks = new ScopeLocks(new InMemoryStore());
     private int counter;
 
     @Test
