@@ -29,7 +29,7 @@ public final class Kms {
     private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private final Store store;
     private final Clock clock;
-    private final AtomicLong lastSharedScan = new AtomicLong(System.nanoTime() - SHARED_SCAN_INTERVAL_NANOS);
+    private final AtomicLong lastSharedScan = new AtomicLong(Long.MIN_VALUE / 2);
 
     public Kms(Store store, Clock clock, Randomness random) {
         ScopeLocks locks = new ScopeLocks(store);
@@ -82,11 +82,11 @@ public final class Kms {
 
     /**
      * Other processes sharing the store schedule deletions, rotations and expiries this one never
-     * heard of: at most every {@link #SHARED_SCAN_INTERVAL_NANOS}, the keys with a date already
+     * heard of: at most every {@link #SHARED_SCAN_INTERVAL_NANOS} of Trent's clock, the keys with a date already
      * passed are read and scheduled (the schedules ignore what was done meanwhile).
      */
     private void lookForDatesSetElsewhere() {
-        long now = System.nanoTime();
+        long now = clock.millis() * 1_000_000L; // Trent's clock: a moved clock looks at once
         long last = lastSharedScan.get();
         if (now - last >= SHARED_SCAN_INTERVAL_NANOS && lastSharedScan.compareAndSet(last, now)) {
             scheduleFrom(store.keysDueBy(clock.instant()));
