@@ -3,11 +3,11 @@ package dev.trent.store;
 import dev.trent.kms.Scope;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -20,9 +20,9 @@ import java.util.function.Supplier;
  */
 final class Database implements AutoCloseable {
 
-    /** Work on a connection. */
+    /** Work in a session (a connection and its prepared statements). */
     interface Work<T> {
-        T run(Connection connection) throws SQLException;
+        T run(Session session) throws SQLException;
     }
 
     /** Opens a new connection. */
@@ -30,43 +30,35 @@ final class Database implements AutoCloseable {
         Connection connect() throws SQLException;
     }
 
-    private static final class Unit {
-        final Connection connection;
-
-        Unit(Connection connection) {
-            this.connection = connection;
-        }
-    }
-
     private final Dialect dialect;
     private final Connector connector;
     private final String where;
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
+    private final int size;
+    private final BlockingQueue<Session> idle;
     /**
-     * SQLite has one writer at a time: the threads of this process queue here rather than poll its
-     * busy handler.
+     * SQLite has one writer at a time: the threads of this process queue here (before they take a
+     * connection, which readers may use meanwhile) rather than poll SQLite's busy handler.
      */
     private final ReentrantLock writer = new ReentrantLock(true);
-    private final ThreadLocal<Unit> units = new ThreadLocal<>();
+    /** The session of the unit running on each thread. */
+    private final ThreadLocal<Session> units = new ThreadLocal<>();
     private volatile boolean closed;
 
     /**
      * @param where the store, as messages name it
      */
-    Database(Dialect dialect, Connector connector, int connections, String where) {
+    Database(Dialect dialect, Connector connector, int size, String where) {
         this.dialect = dialect;
         this.connector = connector;
         this.where = where;
-        this.idle = new ArrayBlockingQueue<>(connections);
+        this.size = size;
+        this.idle = new ArrayBlockingQueue<>(size);
         try {
-            for (int i = 0; i < connections; i++) {
-                Connection connection = connector.connect();
-                all.add(connection);
-                idle.add(connection);
+            for (int i = 0; i < size; i++) {
+                idle.add(new Session(connector.connect()));
             }
         } catch (SQLException e) {
-            close();
+            idle.forEach(Session::close);
             throw failure("cannot be opened", e);
         }
     }
@@ -77,82 +69,84 @@ final class Database implements AutoCloseable {
 
     /** Runs a change to these scopes as one transaction; a change already running on this thread is joined. */
     <T> T atomically(Collection<Scope> scopes, Supplier<T> change) {
-        Unit current = units.get();
+        Session current = units.get();
         if (current != null) {
             try {
-                dialect.lockMore(current.connection, scopes);
+                dialect.lockMore(current.connection(), scopes);
             } catch (SQLException e) {
                 throw failure("cannot lock the scopes of a change", e);
             }
             return change.get();
         }
-        Connection connection = borrow();
-        boolean locked = false;
+        boolean locked = dialect == Dialect.SQLITE;
+        if (locked) {
+            writer.lock();
+        }
+        Session session = null;
         boolean committed = false;
         try {
-            if (dialect == Dialect.SQLITE) {
-                writer.lock();
-                locked = true;
-            }
-            dialect.begin(connection, scopes);
-            units.set(new Unit(connection));
+            session = borrow();
+            dialect.begin(session.connection(), scopes);
+            units.set(session);
             T result = change.get();
-            dialect.commit(connection);
+            dialect.commit(session.connection());
             committed = true;
             return result;
         } catch (SQLException e) {
             throw failure("cannot record a change", e);
         } finally {
             units.remove();
-            if (!committed) {
-                try {
-                    dialect.rollback(connection);
-                } catch (SQLException e) {
-                    // The connection is checked before it is lent again.
+            if (session != null) {
+                if (!committed) {
+                    try {
+                        dialect.rollback(session.connection());
+                    } catch (SQLException e) {
+                        // The connection is checked as it is given back.
+                    }
                 }
+                giveBack(session, !committed);
             }
             if (locked) {
                 writer.unlock();
             }
-            giveBack(connection, !committed);
         }
     }
 
     /** Writes as part of the unit running on this thread, or else in a transaction of its own. */
     <T> T write(Work<T> work) {
-        Unit current = units.get();
+        Session current = units.get();
         if (current != null) {
-            return run(current.connection, work);
+            return run(current, work);
         }
-        return atomically(List.of(), () -> run(units.get().connection, work));
+        return atomically(List.of(), () -> run(units.get(), work));
     }
 
     /** Reads within the unit running on this thread (seeing its writes), or else in autocommit mode. */
     <T> T read(Work<T> work) {
-        Unit current = units.get();
+        Session current = units.get();
         if (current != null) {
-            return run(current.connection, work);
+            return run(current, work);
         }
-        Connection connection = borrow();
+        Session session = borrow();
         boolean failed = true;
         try {
-            T result = run(connection, work);
+            T result = run(session, work);
             failed = false;
             return result;
         } finally {
-            giveBack(connection, failed);
+            giveBack(session, failed);
         }
     }
 
-    private <T> T run(Connection connection, Work<T> work) {
+    private <T> T run(Session session, Work<T> work) {
         try {
-            return work.run(connection);
+            return work.run(session);
         } catch (SQLException e) {
             throw failure("failed", e);
         }
     }
 
-    private Connection borrow() {
+    private Session borrow() {
         if (closed) {
             throw new StoreException("The store " + where + " is closed");
         }
@@ -165,22 +159,21 @@ final class Database implements AutoCloseable {
     }
 
     /**
-     * Returns the connection to the pool; after a failure, a new one in its place when it no longer
-     * works (a restarted database server).
+     * Returns the session to the pool; after a failure without its prepared statements, and with a
+     * new connection when its own no longer works (a restarted database server).
      */
-    private void giveBack(Connection connection, boolean failed) {
-        Connection returned = connection;
-        try {
-            if (failed && !closed && !connection.isValid(5)) {
-                connection.close();
-                returned = connector.connect();
-                synchronized (all) {
-                    all.remove(connection);
-                    all.add(returned);
+    private void giveBack(Session session, boolean failed) {
+        Session returned = session;
+        if (failed) {
+            session.forgetStatements();
+            try {
+                if (!closed && !session.connection().isValid(5)) {
+                    session.close();
+                    returned = new Session(connector.connect());
                 }
+            } catch (SQLException e) {
+                // The broken one goes back: its next user gets the error, and another replacement try.
             }
-        } catch (SQLException e) {
-            // The broken connection goes back: its next user gets the error, and another replacement try.
         }
         idle.add(returned);
     }
@@ -196,30 +189,17 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        int open;
-        synchronized (all) {
-            open = all.size();
-        }
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            for (int i = 0; i < open; i++) {
-                Connection connection = idle.poll(Math.max(0, deadline - System.nanoTime()),
-                        java.util.concurrent.TimeUnit.NANOSECONDS);
-                if (connection == null) {
+            for (int i = 0; i < size; i++) {
+                Session session = idle.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                if (session == null) {
                     break;
                 }
-                closeQuietly(connection);
+                session.close();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            // Closing: nothing is left to do with it.
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.trent.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -20,7 +19,7 @@ final class Resealing {
         ValueCodec to = from.with(keeping.secrets());
         Database db = store.database();
         db.atomically(List.of(), () -> db.write(c -> {
-            db.dialect().lockSchema(c);
+            db.dialect().lockSchema(c.connection());
             reseal(c, "trent_keys", List.of("account", "region", "key_id"), true,
                     body -> to.encode(from.decodeKey(body)));
             reseal(c, "trent_import_tokens", List.of("token_id"), false,
@@ -28,7 +27,7 @@ final class Resealing {
             reseal(c, "trent_custom_key_stores", List.of("account", "region", "id"), false,
                     body -> to.encode(from.decodeCustomKeyStore(body)));
             for (var entry : keeping.meta().entrySet()) {
-                Schema.put(c, entry.getKey(), entry.getValue());
+                Schema.put(c.connection(), entry.getKey(), entry.getValue());
             }
             return null;
         }));
@@ -38,7 +37,7 @@ final class Resealing {
      * Re-encodes the body of every row of the table, found by its primary key columns; a table
      * with revisions gets new ones, so no process keeps using what it decoded before.
      */
-    private static void reseal(Connection c, String table, List<String> keyColumns, boolean revised,
+    private static void reseal(Session c, String table, List<String> keyColumns, boolean revised,
             UnaryOperator<byte[]> change) throws SQLException {
         int keys = keyColumns.size();
         List<Object[]> rows = Sql.list(c, "SELECT " + String.join(", ", keyColumns) + ", body FROM " + table,

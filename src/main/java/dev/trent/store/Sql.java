@@ -1,6 +1,5 @@
 package dev.trent.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A statement with its parameters, run on a connection. */
+/** A statement with its parameters, run in a session (and kept prepared there). */
 final class Sql {
     interface Parameters {
         void set(PreparedStatement statement) throws SQLException;
@@ -21,30 +20,34 @@ final class Sql {
     private Sql() {
     }
 
-    static <T> List<T> list(Connection connection, String sql, Parameters parameters, Row<T> row)
+    static <T> List<T> list(Session session, String sql, Parameters parameters, Row<T> row)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(row.read(rows));
-                }
-                return result;
+        PreparedStatement statement = session.prepare(sql);
+        parameters.set(statement);
+        try (ResultSet rows = statement.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row.read(rows));
             }
+            return result;
+        } finally {
+            statement.clearParameters();
         }
     }
 
-    static <T> Optional<T> one(Connection connection, String sql, Parameters parameters, Row<T> row)
+    static <T> Optional<T> one(Session session, String sql, Parameters parameters, Row<T> row)
             throws SQLException {
-        List<T> result = list(connection, sql, parameters, row);
+        List<T> result = list(session, sql, parameters, row);
         return result.isEmpty() ? Optional.empty() : Optional.of(result.get(0));
     }
 
-    static int update(Connection connection, String sql, Parameters parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            parameters.set(statement);
+    static int update(Session session, String sql, Parameters parameters) throws SQLException {
+        PreparedStatement statement = session.prepare(sql);
+        parameters.set(statement);
+        try {
             return statement.executeUpdate();
+        } finally {
+            statement.clearParameters();
         }
     }
 

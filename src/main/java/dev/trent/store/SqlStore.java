@@ -7,7 +7,6 @@ import dev.trent.kms.ImportToken;
 import dev.trent.kms.KeyLastUsage;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Scope;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -177,7 +176,7 @@ final class SqlStore implements Store {
                 this::keyOfRow));
     }
 
-    private boolean keyExists(Connection c, Scope scope, String keyId) throws SQLException {
+    private boolean keyExists(Session c, Scope scope, String keyId) throws SQLException {
         return Sql.one(c, "SELECT 1 FROM trent_keys" + KEY, Sql.of(scope.account(), scope.region(), keyId),
                 row -> true).isPresent();
     }

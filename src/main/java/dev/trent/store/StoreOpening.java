@@ -32,7 +32,8 @@ final class StoreOpening {
             Secrets unlocked = seen.map(meta -> StoreSecrets.unlock(meta, settings, where)).orElse(null);
             db = new Database(dialect, connector, connections, where);
             Database opened = db;
-            Secrets secrets = db.atomically(List.of(), () -> opened.write(c -> {
+            Secrets secrets = db.atomically(List.of(), () -> opened.write(session -> {
+                java.sql.Connection c = session.connection();
                 dialect.lockSchema(c);
                 Optional<Map<String, String>> meta = Schema.meta(c, dialect, where);
                 if (meta.isEmpty()) {

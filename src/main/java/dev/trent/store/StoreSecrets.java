@@ -38,6 +38,10 @@ final class StoreSecrets {
         if (settings.plaintext()) {
             return new Keeping(Map.of(MODE, PLAINTEXT), Secrets.PLAINTEXT);
         }
+        if (settings.password() == null || settings.password().length == 0) {
+            throw new StoreException("A new store needs the password its secrets are sealed under (or "
+                    + "--insecure-plaintext-store)");
+        }
         return sealedUnder(settings.password());
     }
 

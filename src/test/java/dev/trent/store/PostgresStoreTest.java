@@ -119,6 +119,33 @@ class PostgresStoreTest extends DurableStoreContractTest {
         store = Stores.open(settings());
     }
 
+    @Test
+    void aStoreOfANewerSchemaIsRefusedUnchanged() throws SQLException {
+        store.close();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.createStatement().execute("UPDATE trent_meta SET value = '7' WHERE name = 'schema_version'");
+        }
+
+        assertThatThrownBy(() -> store = Stores.open(settings()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("has schema version 7")
+                .hasMessageContaining("knows schema versions up to " + Schema.VERSION);
+        try (Connection connection = DriverManager.getConnection(url);
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT value FROM trent_meta WHERE name = 'schema_version'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("7");
+        }
+        store = Stores.open(StoreSettings.MEMORY);
+    }
+
+    @Test
+    void aSealedStoreIsNotOpenedAsPlaintext() {
+        assertThatThrownBy(() -> Stores.open(settings().withPlaintext()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("seals its secrets under a password");
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
