@@ -76,6 +76,29 @@ class SqliteStoreFilesTest {
                 + Schema.VERSION);
     }
 
+    /** A store of schema version 0 (meta data, no tables yet) is brought to this Trent's at start. */
+    @Test
+    void anOlderStoreIsMigratedAtStart() throws Exception {
+        Files.createDirectories(dir);
+        sql("CREATE TABLE trent_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        sql("INSERT INTO trent_meta VALUES ('schema_version', '0'), ('secrets', 'plaintext')");
+        KmsKey key = StoreValues.fullKey(SCOPE, StoreValues.keyId());
+
+        try (Store store = Stores.open(settings(null).withPlaintext())) {
+            store.putKey(key);
+        }
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database());
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT value FROM trent_meta WHERE name = 'schema_version'")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(Integer.toString(Schema.VERSION));
+        }
+        try (Store store = Stores.open(settings(null).withPlaintext())) {
+            assertThat(store.key(SCOPE, key.keyId())).isPresent();
+        }
+    }
+
     @Test
     void aFileThatIsNotAnSqliteDatabaseIsRefused() throws IOException {
         Files.createDirectories(dir);
