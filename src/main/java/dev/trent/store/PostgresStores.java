@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * {@link Dialect#POSTGRESQL}); nothing cached in a process hides another's writes.
  */
 final class PostgresStores {
-    /** Readers wait for none of the others, nor for the writers, which each hold one while they wait for their scopes. */
+    /** Enough that readers seldom wait for the writers, which each hold one while they wait for their scopes. */
     private static final int CONNECTIONS = 8;
 
     private PostgresStores() {

@@ -31,7 +31,8 @@ interface Secrets {
                     return sealing.open(stored, context);
                 } catch (Sealing.SealingException e) {
                     throw new StoreException("A secret in the store does not open for " + context.replace('\0', ' ')
-                            + ": " + e.getMessage() + ". The store was tampered with.");
+                            + ": " + e.getMessage() + " (was the store tampered with, or its password changed "
+                            + "while this Trent ran?)");
                 }
             }
         };

@@ -223,7 +223,8 @@ final class SqlStore implements Store {
                         + "event_id, request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, region, key_id) "
                         + "DO UPDATE SET operation = excluded.operation, used_s = excluded.used_s, "
                         + "used_n = excluded.used_n, event_id = excluded.event_id, request_id = excluded.request_id "
-                        + "WHERE excluded.used_s > trent_last_usage.used_s OR (excluded.used_s = trent_last_usage.used_s "
+                        + "WHERE excluded.used_s > trent_last_usage.used_s "
+                        + "OR (excluded.used_s = trent_last_usage.used_s "
                         + "AND excluded.used_n >= trent_last_usage.used_n)", statement -> {
                             Sql.of(scope.account(), scope.region(), keyId, use.operation()).set(statement);
                             Dates.set(statement, 5, use.timestamp());
@@ -294,8 +295,8 @@ final class SqlStore implements Store {
     public void putGrant(Grant grant) {
         Scope scope = grant.scope();
         db.write(c -> keyExists(c, scope, grant.keyId()) ? Sql.update(c, "INSERT INTO trent_grants (account, region, "
-                + "key_id, grant_id, retiring_principal, retiring_service_principal, body) VALUES (?, ?, ?, ?, ?, ?, ?) "
-                + "ON CONFLICT (account, region, key_id, grant_id) DO UPDATE SET "
+                + "key_id, grant_id, retiring_principal, retiring_service_principal, body) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account, region, key_id, grant_id) DO UPDATE SET "
                 + "retiring_principal = excluded.retiring_principal, "
                 + "retiring_service_principal = excluded.retiring_service_principal, body = excluded.body",
                 Sql.of(scope.account(), scope.region(), grant.keyId(), grant.grantId(), grant.retiringPrincipal(),
