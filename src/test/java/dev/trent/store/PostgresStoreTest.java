@@ -146,6 +146,41 @@ class PostgresStoreTest extends DurableStoreContractTest {
                 .hasMessageContaining("seals its secrets under a password");
     }
 
+    @Test
+    void noSecretIsInTheDatabaseRowsInAnyEncoding() throws Exception {
+        KmsKey key = StoreValues.fullKey(SCOPE, StoreValues.keyId());
+        store.putKey(key);
+        byte[] privateKey = StoreValues.randomBytes(1190);
+        store.putImportToken(StoreValues.importToken(SCOPE, key.keyId(), privateKey, StoreValues.T0));
+        String password = "kmsuser-" + StoreValues.hex64().substring(0, 16);
+        String proxySecret = StoreValues.hex64();
+        store.putCustomKeyStore(StoreValues.fullKeyStore(SCOPE, "cks-0123456789abcdef0", password, proxySecret));
+        List<byte[]> secrets = new java.util.ArrayList<>(List.of(privateKey,
+                password.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                proxySecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        key.materials().forEach(m -> secrets.add(m.secret()));
+
+        var rows = new java.io.ByteArrayOutputStream();
+        try (Connection connection = DriverManager.getConnection(url)) {
+            for (String table : List.of("trent_keys", "trent_import_tokens", "trent_custom_key_stores")) {
+                try (var result = connection.createStatement().executeQuery("SELECT body FROM " + table)) {
+                    while (result.next()) {
+                        rows.write(result.getBytes(1));
+                    }
+                }
+            }
+            try (var result = connection.createStatement().executeQuery("SELECT name || value FROM trent_meta")) {
+                while (result.next()) {
+                    rows.write(result.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        assertThat(rows.size()).isGreaterThan(1000);
+        assertThat(secrets).allSatisfy(secret -> assertThat(
+                ValueCodecTest.containsInAnyEncoding(rows.toByteArray(), secret)).isFalse());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
