@@ -60,7 +60,7 @@ public final class KeyLoads {
                     existing.add(stored.get());
                     skipped.add(key.arn());
                 } else {
-                    created.add(key);
+                    created.add(key.withTags(TagRules.merge(List.of(), key.tags()))); // in CreateKey's order
                 }
             }
             List<Alias> added = new ArrayList<>();

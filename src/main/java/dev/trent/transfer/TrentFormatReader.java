@@ -113,11 +113,17 @@ final class TrentFormatReader {
                 rotation(node, created), multiRegion(node, scope), null);
     }
 
-    /** The only usage the spec allows; keys whose spec allows several must name theirs. */
+    /**
+     * The only usage the spec allows, or SIGN_VERIFY for the ECC keys that can also agree on
+     * keys; RSA and SM2 keys, which can also encrypt, must name theirs.
+     */
     private static KeyUsage defaultUsage(KeySpec spec) {
         List<KeyUsage> allowed = Arrays.stream(KeyUsage.values()).filter(spec::allows).toList();
-        if (spec == KeySpec.SYMMETRIC_DEFAULT || allowed.size() == 1) {
+        if (allowed.size() == 1) {
             return allowed.get(0);
+        }
+        if (allowed.equals(List.of(KeyUsage.SIGN_VERIFY, KeyUsage.KEY_AGREEMENT))) {
+            return KeyUsage.SIGN_VERIFY;
         }
         throw new IllegalArgumentException("usage is missing: KeySpec " + spec + " allows " + allowed);
     }
