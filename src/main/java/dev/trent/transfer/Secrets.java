@@ -75,6 +75,21 @@ final class Secrets {
         }
     }
 
+    /**
+     * Whether a checked private key can be kept byte for byte: an EC key that names its curve by
+     * OID (as Trent's own keys do), or any other PKCS#8 key, so that an export imported again is
+     * the same file. EC keys with explicit curve parameters are re-encoded by the check instead.
+     */
+    static boolean namesItsCurve(byte[] pkcs8) {
+        try {
+            AlgorithmIdentifier algorithm = PrivateKeyInfo.getInstance(pkcs8).getPrivateKeyAlgorithm();
+            return !algorithm.getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)
+                    || algorithm.getParameters() instanceof org.bouncycastle.asn1.ASN1ObjectIdentifier;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The first of the specs the private key fits, with its public key. */
     static Fitted fit(String name, byte[] pkcs8, List<KeySpec> candidates) {
         for (KeySpec spec : candidates) {

@@ -212,7 +212,7 @@ final class TrentFormatReader {
             if (ImportedKeys.importable(spec.name())) {
                 GeneratedKey read = ImportedKeys.read(spec.name(), secret).orElseThrow(() -> new IllegalArgumentException(
                         name + " is not valid key material for KeySpec " + spec + expectation(spec)));
-                secret = read.privateKey();
+                secret = Secrets.namesItsCurve(secret) ? secret : read.privateKey();
                 publicKey = read.publicKey();
             } else if (spec.isAsymmetric() && publicKey == null) {
                 throw new IllegalArgumentException(name + " needs publicKey: Trent cannot derive it for KeySpec " + spec);
