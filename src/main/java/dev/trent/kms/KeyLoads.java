@@ -39,14 +39,14 @@ public final class KeyLoads {
     }
 
     /**
-     * Loads the keys and the aliases (each naming a key of {@code keys} in its scope), each checked
+     * Loads the keys, their aliases and their grants (each naming a key of {@code keys} in its scope), each checked
      * with {@link #check} and {@link #checkAlias} beforehand: under the locks of every scope
      * involved and as one store unit, keys that exist are skipped, the others created with their
-     * aliases, and what they have due is scheduled.
+     * aliases and grants, and what they have due is scheduled.
      *
      * @throws KmsException (ALREADY_EXISTS) when an alias of a key to create is another key's already; nothing is changed
      */
-    public Result load(List<KmsKey> keys, List<Alias> aliases) {
+    public Result load(List<KmsKey> keys, List<Alias> aliases, List<Grant> grants) {
         Set<Scope> scopes = new LinkedHashSet<>();
         keys.forEach(k -> scopes.add(k.scope()));
         aliases.forEach(a -> scopes.add(a.scope()));
@@ -79,6 +79,7 @@ public final class KeyLoads {
             // every check is done: only now is anything written
             created.forEach(store::putKey);
             added.forEach(store::putAlias);
+            grants.stream().filter(g -> !skipped.contains(g.keyArn())).forEach(store::putGrant);
             return new Result(List.copyOf(created), List.copyOf(existing));
         });
         for (KmsKey key : result.existing()) {

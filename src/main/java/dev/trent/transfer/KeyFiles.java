@@ -50,7 +50,8 @@ public final class KeyFiles {
             }
         }
         try {
-            return kms.loads().load(entries.stream().map(KeyEntry::key).toList(), aliases);
+            return kms.loads().load(entries.stream().map(KeyEntry::key).toList(), aliases,
+                    entries.stream().flatMap(e -> e.grants().stream()).toList());
         } catch (KmsException e) {
             throw new KeyFileException(file + ": " + e.getMessage() + "; nothing of the file was applied");
         }

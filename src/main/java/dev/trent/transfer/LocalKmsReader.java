@@ -177,7 +177,7 @@ final class LocalKmsReader {
                 throw new EntryException(where, null, e.getMessage());
             }
         }
-        return entries.stream().map(e -> new KeyEntry(e.where(), e.key(), aliases.get(e.key().keyId()))).toList();
+        return entries.stream().map(e -> new KeyEntry(e.where(), e.key(), aliases.get(e.key().keyId()), List.of())).toList();
     }
 
     private static void requireOnly(JsonNode node, String path, Set<String> known) {

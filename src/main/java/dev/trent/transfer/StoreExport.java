@@ -27,7 +27,7 @@ import java.util.Map;
 /**
  * A store's keys and aliases in Trent's key file format, by account and region: what
  * {@code trent export} writes and {@code --import} reads back. Secrets only when asked for.
- * Keys in custom key stores, grants and custom key stores themselves are not exported.
+ * Keys in custom key stores and custom key stores themselves are not exported.
  */
 public final class StoreExport {
     static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
@@ -150,6 +150,7 @@ public final class StoreExport {
             ArrayNode replicas = m.putArray("replicaRegions");
             key.multiRegion().replicaRegions().forEach(replicas::add);
         }
+        TrentGrants.write(node, store.grantsOf(key.scope(), key.keyId()));
         ArrayNode materials = node.putArray("materials");
         for (KeyMaterial material : key.materials()) {
             materials.add(material(key, material, includeMaterial, states));

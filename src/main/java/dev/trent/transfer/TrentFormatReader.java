@@ -78,8 +78,8 @@ final class TrentFormatReader {
             try {
                 String entryAccount = Fields.text(node, "account", account);
                 String entryRegion = Fields.text(node, "region", region);
-                entries.add(new KeyEntry(where, key(node, new Scope(entryAccount, entryRegion)),
-                        Fields.strings(node, "aliases")));
+                KmsKey key = key(node, new Scope(entryAccount, entryRegion));
+                entries.add(new KeyEntry(where, key, Fields.strings(node, "aliases"), TrentGrants.read(node, key)));
             } catch (IllegalArgumentException e) {
                 throw new EntryException(where, id, e.getMessage());
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.awssdk.services.kms.model.KeyListEntry;
@@ -34,7 +35,7 @@ class ExportImportRoundTripTest {
     Path dir;
 
     @Test
-    void keysAliasesTagsPoliciesStatesRotationAndEveryMaterialComeBack() throws Exception {
+    void keysAliasesTagsPoliciesGrantsStatesRotationAndEveryMaterialComeBack() throws Exception {
         byte[] externalMaterial = TestBytes.randomBytes(32);
         Path seed = dir.resolve("seed.json");
         String externalId = "61111111-2222-3333-4444-555555555555";
@@ -55,6 +56,9 @@ class ExportImportRoundTripTest {
             String symmetric = kms.createKey(r -> r.description("orders").tags(t -> t.tagKey("team").tagValue("shop")))
                     .keyMetadata().keyId();
             kms.createAlias(r -> r.aliasName("alias/orders").targetKeyId(symmetric));
+            kms.createGrant(r -> r.keyId(symmetric).name("app").granteePrincipal("arn:aws:iam::111122223333:role/app")
+                    .retiringPrincipal("arn:aws:iam::111122223333:role/admin").operations(GrantOperation.DECRYPT,
+                            GrantOperation.ENCRYPT).constraints(c -> c.encryptionContextSubset(Map.of("app", "shop"))));
             kms.putKeyPolicy(r -> r.keyId(symmetric).policy(policy));
             ciphertexts.put(symmetric, encrypt(kms, symmetric, plaintext));
             kms.rotateKeyOnDemand(r -> r.keyId(symmetric));
@@ -158,6 +162,7 @@ class ExportImportRoundTripTest {
             out.add(kms.getKeyPolicy(r -> r.keyId(id)).policy());
             if (metadata.keyManagerAsString().equals("CUSTOMER")) {
                 out.add(kms.listResourceTags(r -> r.keyId(id)).tags());
+                out.add(kms.listGrants(r -> r.keyId(id)).grants());
             }
             if (metadata.keySpec() == KeySpec.SYMMETRIC_DEFAULT && metadata.keyStateAsString().equals("Enabled")) {
                 out.add(kms.getKeyRotationStatus(r -> r.keyId(id)).toString());
