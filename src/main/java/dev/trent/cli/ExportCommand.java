@@ -1,6 +1,5 @@
 package dev.trent.cli;
 
-import dev.trent.kms.KmsKey;
 import dev.trent.store.Store;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
@@ -34,8 +33,9 @@ public final class ExportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--include-material",
-            description = "Include every key's material (secret!) in the clear. Without it, materials are listed "
-                    + "by id only, and --import refuses the file.")
+            description = "Include every key's material and the custom key stores' passwords and proxy secrets "
+                    + "(secret!) in the clear. Without them, materials are listed by id only, and --import refuses "
+                    + "the file.")
     boolean includeMaterial;
 
     @Override
@@ -67,9 +67,6 @@ public final class ExportCommand implements Callable<Integer> {
         } else {
             out.print(json);
             out.flush();
-        }
-        for (KmsKey key : export.skipped()) {
-            err.println("Left out " + key.arn() + ": keys in custom key stores are not exported");
         }
         if (!includeMaterial) {
             err.println("Exported without key material: give --include-material for a file --import can load");

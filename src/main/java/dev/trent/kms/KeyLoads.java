@@ -28,6 +28,16 @@ public final class KeyLoads {
     public record Result(List<KmsKey> created, List<KmsKey> existing) {
     }
 
+    /** What a key file holds: keys, and the aliases, grants and custom key stores that go with them. */
+    public record Load(List<KmsKey> keys, List<Alias> aliases, List<Grant> grants, List<CustomKeyStore> keyStores) {
+        public Load {
+            keys = List.copyOf(keys);
+            aliases = List.copyOf(aliases);
+            grants = List.copyOf(grants);
+            keyStores = List.copyOf(keyStores);
+        }
+    }
+
     private final Store store;
     private final ScopeLocks locks;
     private final Consumer<List<KmsKey>> scheduler;
@@ -46,11 +56,18 @@ public final class KeyLoads {
      *
      * @throws KmsException (ALREADY_EXISTS) when an alias of a key to create is another key's already; nothing is changed
      */
-    public Result load(List<KmsKey> keys, List<Alias> aliases, List<Grant> grants) {
+    public Result load(Load load) {
+        List<KmsKey> keys = load.keys();
+        List<Alias> aliases = load.aliases();
+        List<Grant> grants = load.grants();
         Set<Scope> scopes = new LinkedHashSet<>();
         keys.forEach(k -> scopes.add(k.scope()));
         aliases.forEach(a -> scopes.add(a.scope()));
+        load.keyStores().forEach(k -> scopes.add(k.scope()));
         Result result = locks.writeAll(scopes, () -> {
+            List<CustomKeyStore> newStores = newKeyStores(load.keyStores());
+            Set<String> knownStores = new HashSet<>();
+            load.keyStores().forEach(k -> knownStores.add(k.scope() + "/" + k.id()));
             List<KmsKey> created = new ArrayList<>();
             List<KmsKey> existing = new ArrayList<>();
             Set<String> skipped = new HashSet<>();
@@ -60,6 +77,12 @@ public final class KeyLoads {
                     existing.add(stored.get());
                     skipped.add(key.arn());
                 } else {
+                    KeyStoreBinding binding = key.keyStore();
+                    if (binding != null && !knownStores.contains(key.scope() + "/" + binding.customKeyStoreId())
+                            && store.customKeyStore(key.scope(), binding.customKeyStoreId()).isEmpty()) {
+                        throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_NOT_FOUND, "key " + key.arn()
+                                + " is in custom key store " + binding.customKeyStoreId() + ", which does not exist");
+                    }
                     created.add(key.withTags(TagRules.merge(List.of(), key.tags()))); // in CreateKey's order
                 }
             }
@@ -77,6 +100,7 @@ public final class KeyLoads {
                 added.add(alias);
             }
             // every check is done: only now is anything written
+            newStores.forEach(store::putCustomKeyStore);
             created.forEach(store::putKey);
             added.forEach(store::putAlias);
             grants.stream().filter(g -> !skipped.contains(g.keyArn())).forEach(store::putGrant);
@@ -90,6 +114,45 @@ public final class KeyLoads {
         }
         scheduler.accept(result.created());
         return result;
+    }
+
+    /** The file's custom key stores that do not exist yet; a name another key store has fails the load. */
+    private List<CustomKeyStore> newKeyStores(List<CustomKeyStore> keyStores) {
+        List<CustomKeyStore> fresh = new ArrayList<>();
+        for (CustomKeyStore keyStore : keyStores) {
+            if (store.customKeyStore(keyStore.scope(), keyStore.id()).isPresent()) {
+                LOG.info("custom key store {} in account {} region {} exists, left as it is", keyStore.id(),
+                        keyStore.scope().account(), keyStore.scope().region());
+                continue;
+            }
+            for (CustomKeyStore other : store.customKeyStores(keyStore.scope(), null, Integer.MAX_VALUE)) {
+                if (other.name().equals(keyStore.name())) {
+                    throw new KmsException(ErrorCode.CUSTOM_KEY_STORE_NAME_IN_USE, "custom key store name "
+                            + keyStore.name() + " is already the name of " + other.id());
+                }
+            }
+            fresh.add(keyStore);
+        }
+        return fresh;
+    }
+
+    /** What a loaded custom key store must have. */
+    public static void check(CustomKeyStore keyStore) {
+        if (!keyStore.id().matches("cks-[0-9a-f]{17}")) {
+            throw new IllegalArgumentException("custom key store id '" + keyStore.id() + "' is not cks- and 17 hex digits");
+        }
+        if (keyStore.name() == null || keyStore.name().isEmpty()) {
+            throw new IllegalArgumentException("custom key store " + keyStore.id() + " has no name");
+        }
+        if (keyStore.type() == CustomKeyStoreType.AWS_CLOUDHSM
+                ? keyStore.cloudHsmClusterId() == null || keyStore.keyStorePassword() == null
+                : keyStore.xksProxy() == null || keyStore.xksProxy().uriEndpoint() == null
+                        || keyStore.xksProxy().accessKeyId() == null || keyStore.xksProxy().rawSecretAccessKey() == null) {
+            throw new IllegalArgumentException("custom key store " + keyStore.id() + " lacks "
+                    + (keyStore.type() == CustomKeyStoreType.AWS_CLOUDHSM ? "its cluster id or kmsuser password"
+                            : "its proxy's endpoint, access key id or secret")
+                    + " (secrets are exported only with --include-material)");
+        }
     }
 
     /**
@@ -131,8 +194,13 @@ public final class KeyLoads {
         } catch (KmsException e) {
             throw new IllegalArgumentException("the policy is not a key policy document (a JSON object with a Statement)");
         }
-        if (key.origin() != Origin.AWS_KMS && key.origin() != Origin.EXTERNAL) {
-            throw new IllegalArgumentException("origin " + key.origin() + " cannot be loaded: only AWS_KMS and EXTERNAL");
+        boolean inKeyStore = key.origin() == Origin.AWS_CLOUDHSM || key.origin() == Origin.EXTERNAL_KEY_STORE;
+        if (inKeyStore != (key.keyStore() != null)) {
+            throw new IllegalArgumentException(inKeyStore ? "a key of origin " + key.origin() + " needs its keyStore"
+                    : "only keys of origin AWS_CLOUDHSM or EXTERNAL_KEY_STORE are in a custom key store");
+        }
+        if (inKeyStore && (key.spec() != KeySpec.SYMMETRIC_DEFAULT || key.isMultiRegion())) {
+            throw new IllegalArgumentException("custom key stores hold single-Region symmetric encryption keys only");
         }
         checkMaterials(key);
         checkState(key);
@@ -174,7 +242,7 @@ public final class KeyLoads {
             throw new IllegalArgumentException("a key with materials needs a current one");
         }
         if (key.materials().isEmpty() && key.origin() != Origin.EXTERNAL) {
-            throw new IllegalArgumentException("a key of origin AWS_KMS needs key material");
+            throw new IllegalArgumentException("a key of origin " + key.origin() + " needs key material");
         }
     }
 
@@ -196,6 +264,12 @@ public final class KeyLoads {
                 if (key.deletionDate() == null || key.pendingWindowInDays() == null) {
                     throw new IllegalArgumentException("a key in state PendingDeletion needs a deletion date "
                             + "and a pending window");
+                }
+            }
+            case PENDING_REPLICA_DELETION -> {
+                if (!key.waitsForReplicas() || key.pendingWindowInDays() == null) {
+                    throw new IllegalArgumentException("a key in state PendingReplicaDeletion is a multi-Region "
+                            + "primary key with replicas, and needs a pending window");
                 }
             }
             default -> throw new IllegalArgumentException("state " + key.state().awsName() + " cannot be loaded");

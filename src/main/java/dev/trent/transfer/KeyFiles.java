@@ -42,7 +42,8 @@ public final class KeyFiles {
      * @throws KeyFileException naming the file, the entry and the reason; nothing of the file was applied
      */
     public static KeyLoads.Result load(Path file, Kms kms, KeyFileDefaults defaults) {
-        List<KeyEntry> entries = read(file, defaults);
+        KeyFileContent content = read(file, defaults);
+        List<KeyEntry> entries = content.keys();
         List<Alias> aliases = new ArrayList<>();
         for (KeyEntry entry : entries) {
             for (String name : entry.aliases()) {
@@ -50,15 +51,16 @@ public final class KeyFiles {
             }
         }
         try {
-            return kms.loads().load(entries.stream().map(KeyEntry::key).toList(), aliases,
-                    entries.stream().flatMap(e -> e.grants().stream()).toList());
+            return kms.loads().load(new KeyLoads.Load(entries.stream().map(KeyEntry::key).toList(), aliases,
+                    entries.stream().flatMap(e -> e.grants().stream()).toList(),
+                    content.keyStores().stream().map(KeyFileContent.KeyStoreEntry::keyStore).toList()));
         } catch (KmsException e) {
             throw new KeyFileException(file + ": " + e.getMessage() + "; nothing of the file was applied");
         }
     }
 
     /** Reads and checks every entry of the file. */
-    static List<KeyEntry> read(Path file, KeyFileDefaults defaults) {
+    static KeyFileContent read(Path file, KeyFileDefaults defaults) {
         String content;
         try {
             content = Files.readString(file, StandardCharsets.UTF_8);
@@ -66,7 +68,7 @@ public final class KeyFiles {
             throw new KeyFileException("Cannot read the key file " + file + ": " + e.getMessage(), e);
         }
         try {
-            List<KeyEntry> entries = entries(parse(file, content), defaults);
+            KeyFileContent entries = entries(parse(file, content), defaults);
             check(entries);
             return entries;
         } catch (EntryException e) {
@@ -104,7 +106,7 @@ public final class KeyFiles {
         return null;
     }
 
-    private static List<KeyEntry> entries(JsonNode root, KeyFileDefaults defaults) {
+    private static KeyFileContent entries(JsonNode root, KeyFileDefaults defaults) {
         Format format = format(root);
         if (format == null) {
             throw new EntryException(null, null, "not a key file Trent knows: Trent's format starts {\"trent\": 1, "
@@ -113,16 +115,29 @@ public final class KeyFiles {
         try {
             return switch (format) {
                 case TRENT -> TrentFormatReader.read(root, defaults);
-                case RUSTY_KMS -> RustyKmsReader.read(root, defaults);
-                case LOCAL_KMS -> LocalKmsReader.read(root, defaults);
+                case RUSTY_KMS -> KeyFileContent.of(RustyKmsReader.read(root, defaults));
+                case LOCAL_KMS -> KeyFileContent.of(LocalKmsReader.read(root, defaults));
             };
         } catch (IllegalArgumentException e) { // about the file as a whole, not one entry
             throw new EntryException(null, null, e.getMessage());
         }
     }
 
-    /** AWS's rules for each key, and no key or alias twice in the file. */
-    private static void check(List<KeyEntry> entries) {
+    /** AWS's rules for each key and key store, and no key, alias or key store twice in the file. */
+    private static void check(KeyFileContent content) {
+        Map<String, String> stores = new HashMap<>();
+        for (KeyFileContent.KeyStoreEntry entry : content.keyStores()) {
+            try {
+                KeyLoads.check(entry.keyStore());
+                String before = stores.putIfAbsent(entry.keyStore().scope() + "/" + entry.keyStore().id(), entry.where());
+                if (before != null) {
+                    throw new IllegalArgumentException("the custom key store is in the file twice (also at " + before + ")");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new EntryException(entry.where(), null, e.getMessage());
+            }
+        }
+        List<KeyEntry> entries = content.keys();
         Map<String, KeyEntry> keys = new HashMap<>();
         Map<String, KeyEntry> aliases = new HashMap<>();
         for (KeyEntry entry : entries) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trent.kms.Alias;
+import dev.trent.kms.CustomKeyStore;
 import dev.trent.kms.DefaultKeyPolicy;
 import dev.trent.kms.KeyManager;
 import dev.trent.kms.KeyMaterial;
@@ -27,14 +28,14 @@ import java.util.Map;
 /**
  * A store's keys and aliases in Trent's key file format, by account and region: what
  * {@code trent export} writes and {@code --import} reads back. Secrets only when asked for.
- * Keys in custom key stores and custom key stores themselves are not exported.
+ * Custom key stores go with their keys, their secrets only with the material.
  */
 public final class StoreExport {
     static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final int PAGE = 100;
 
-    /** The document, and the keys left out (custom key stores' keys). */
-    public record Export(ObjectNode document, List<KmsKey> skipped) {
+    /** The document. */
+    public record Export(ObjectNode document) {
         public String json() {
             try {
                 return JSON.writeValueAsString(document) + System.lineSeparator();
@@ -65,18 +66,17 @@ public final class StoreExport {
         root.put("trent", TrentFormatReader.VERSION);
         root.put("material", includeMaterial);
         ArrayNode accounts = root.putArray("accounts");
-        List<KmsKey> skipped = new ArrayList<>();
         Map<String, ArrayNode> regionsByAccount = new LinkedHashMap<>();
         for (Scope scope : store.scopes()) {
+            ArrayNode keyStores = JSON.createArrayNode();
+            for (CustomKeyStore keyStore : store.customKeyStores(scope, null, Integer.MAX_VALUE)) {
+                keyStores.add(TrentKeyStores.write(keyStore, includeMaterial));
+            }
             ArrayNode keys = JSON.createArrayNode();
             for (KmsKey key : keys(store, scope)) {
-                if (key.keyStore() != null) {
-                    skipped.add(key);
-                    continue;
-                }
                 keys.add(key(store, key, includeMaterial, states));
             }
-            if (keys.isEmpty()) {
+            if (keys.isEmpty() && keyStores.isEmpty()) {
                 continue;
             }
             ArrayNode regions = regionsByAccount.computeIfAbsent(scope.account(), account -> {
@@ -86,9 +86,12 @@ public final class StoreExport {
             });
             ObjectNode region = regions.addObject();
             region.put("region", scope.region());
+            if (!keyStores.isEmpty()) {
+                region.set("customKeyStores", keyStores);
+            }
             region.set("keys", keys);
         }
-        return new Export(root, skipped);
+        return new Export(root);
     }
 
     static List<KmsKey> keys(Store store, Scope scope) {
@@ -144,6 +147,7 @@ public final class StoreExport {
                 r.put("nextRotationDate", rotation.nextRotationDate().toString());
             }
         }
+        TrentKeyStores.writeBinding(node, key.keyStore());
         if (key.isMultiRegion()) {
             ObjectNode m = node.putObject("multiRegion");
             m.put("primaryRegion", key.multiRegion().primaryRegion());

@@ -32,12 +32,13 @@ final class TrentFormatReader {
 
     private final KeyFileDefaults defaults;
     private final List<KeyEntry> entries = new ArrayList<>();
+    private final List<KeyFileContent.KeyStoreEntry> keyStores = new ArrayList<>();
 
     private TrentFormatReader(KeyFileDefaults defaults) {
         this.defaults = defaults;
     }
 
-    static List<KeyEntry> read(JsonNode root, KeyFileDefaults defaults) {
+    static KeyFileContent read(JsonNode root, KeyFileDefaults defaults) {
         JsonNode version = root.get("trent");
         if (version == null || !version.isInt() || version.intValue() != VERSION) {
             throw new IllegalArgumentException("\"trent\" must be " + VERSION
@@ -46,21 +47,50 @@ final class TrentFormatReader {
         TrentFormatReader reader = new TrentFormatReader(defaults);
         String account = Fields.text(root, "account", defaults.account());
         String region = Fields.text(root, "region", defaults.region());
+        reader.keyStores(root, "customKeyStores", account, region);
         reader.keys(root, "keys", account, region);
         List<JsonNode> accounts = Fields.array(root, "accounts");
         for (int a = 0; a < accounts.size(); a++) {
             JsonNode accountNode = accounts.get(a);
             String prefix = "accounts[" + a + "].";
             String accountId = Fields.text(accountNode, "account", account);
+            reader.keyStores(accountNode, prefix + "customKeyStores", accountId, Fields.text(accountNode, "region", region));
             reader.keys(accountNode, prefix + "keys", accountId, Fields.text(accountNode, "region", region));
             List<JsonNode> regions = Fields.array(accountNode, "regions");
             for (int r = 0; r < regions.size(); r++) {
                 JsonNode regionNode = regions.get(r);
-                reader.keys(regionNode, prefix + "regions[" + r + "].keys", accountId,
-                        Fields.required(regionNode, "region"));
+                String regionName;
+                try {
+                    regionName = Fields.required(regionNode, "region");
+                } catch (IllegalArgumentException e) {
+                    throw new EntryException(prefix + "regions[" + r + "]", null, e.getMessage());
+                }
+                reader.keyStores(regionNode, prefix + "regions[" + r + "].customKeyStores", accountId, regionName);
+                reader.keys(regionNode, prefix + "regions[" + r + "].keys", accountId, regionName);
             }
         }
-        return reader.entries;
+        return new KeyFileContent(reader.entries, reader.keyStores);
+    }
+
+    private void keyStores(JsonNode parent, String path, String account, String region) {
+        String field = path.substring(path.lastIndexOf('.') + 1);
+        List<JsonNode> nodes;
+        try {
+            nodes = Fields.array(parent, field);
+        } catch (IllegalArgumentException e) {
+            throw new EntryException(path, null, e.getMessage());
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String where = path + "[" + i + "]";
+            JsonNode node = nodes.get(i);
+            try {
+                keyStores.add(new KeyFileContent.KeyStoreEntry(where, TrentKeyStores.read(node,
+                        new Scope(Fields.text(node, "account", account), Fields.text(node, "region", region)),
+                        defaults.now())));
+            } catch (IllegalArgumentException e) {
+                throw new EntryException(where, null, e.getMessage());
+            }
+        }
     }
 
     private void keys(JsonNode parent, String path, String account, String region) {
@@ -110,7 +140,7 @@ final class TrentFormatReader {
         Integer window = Fields.integer(node, "pendingWindowInDays", deletionDate == null ? null : 30);
         return new KmsKey(scope, id, created, Fields.text(node, "description", ""), state, spec, usage, origin,
                 manager, deletionDate, window, policy(node, scope), Fields.tags(node, "tags"), materials, current,
-                rotation(node, created), multiRegion(node, scope), null);
+                rotation(node, created), multiRegion(node, scope), TrentKeyStores.binding(node));
     }
 
     /**

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
+import java.time.Duration;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.CustomKeyStoreType;
+import software.amazon.awssdk.services.kms.model.XksProxyConnectivityType;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.KeyUsageType;
@@ -35,7 +38,7 @@ class ExportImportRoundTripTest {
     Path dir;
 
     @Test
-    void keysAliasesTagsPoliciesGrantsStatesRotationAndEveryMaterialComeBack() throws Exception {
+    void keysAliasesTagsPoliciesGrantsKeyStoresStatesRotationAndEveryMaterialComeBack() throws Exception {
         byte[] externalMaterial = TestBytes.randomBytes(32);
         Path seed = dir.resolve("seed.json");
         String externalId = "61111111-2222-3333-4444-555555555555";
@@ -85,6 +88,24 @@ class ExportImportRoundTripTest {
             other.createAlias(r -> r.aliasName("alias/orders").targetKeyId(elsewhere));
             ciphertexts.put("other:" + elsewhere, encrypt(other, elsewhere, plaintext));
             kms.describeKey(r -> r.keyId("alias/aws/s3")); // an AWS managed key, made on first use
+            String hsm = kms.createCustomKeyStore(r -> r.customKeyStoreName("hsm").cloudHsmClusterId("cluster-abcdefghijk")
+                    .trustAnchorCertificate("-----BEGIN CERTIFICATE-----\nMIIC...\n-----END CERTIFICATE-----")
+                    .keyStorePassword("kmsuser-password")).customKeyStoreId();
+            String xks = kms.createCustomKeyStore(r -> r.customKeyStoreName("xks")
+                    .customKeyStoreType(CustomKeyStoreType.EXTERNAL_KEY_STORE)
+                    .xksProxyConnectivity(XksProxyConnectivityType.PUBLIC_ENDPOINT)
+                    .xksProxyUriEndpoint("https://xks.example.com").xksProxyUriPath("/kms/xks/v1")
+                    .xksProxyAuthenticationCredential(c -> c.accessKeyId("AKIAABCDEFGHIJKLMNOP")
+                            .rawSecretAccessKey("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG+/=")))
+                    .customKeyStoreId();
+            kms.connectCustomKeyStore(r -> r.customKeyStoreId(hsm));
+            kms.connectCustomKeyStore(r -> r.customKeyStoreId(xks));
+            a.trent.clock().advance(Duration.ofSeconds(5));
+            String inHsm = kms.createKey(r -> r.customKeyStoreId(hsm).origin(OriginType.AWS_CLOUDHSM)).keyMetadata().keyId();
+            String inXks = kms.createKey(r -> r.customKeyStoreId(xks).origin(OriginType.EXTERNAL_KEY_STORE)
+                    .xksKeyId("external-key-1")).keyMetadata().keyId();
+            ciphertexts.put(inHsm, encrypt(kms, inHsm, plaintext));
+            ciphertexts.put(inXks, encrypt(kms, inXks, plaintext));
 
             before.put("us", snapshot(kms));
             before.put("eu", snapshot(eu));
@@ -153,6 +174,7 @@ class ExportImportRoundTripTest {
     /** What the SDK shows of every key of the client's account and region, alias dates aside. */
     private static List<Object> snapshot(KmsClient kms) {
         List<Object> out = new ArrayList<>();
+        out.add(kms.describeCustomKeyStores().customKeyStores());
         for (KeyListEntry entry : kms.listKeys().keys()) {
             String id = entry.keyId();
             var metadata = kms.describeKey(r -> r.keyId(id)).keyMetadata();
@@ -164,7 +186,8 @@ class ExportImportRoundTripTest {
                 out.add(kms.listResourceTags(r -> r.keyId(id)).tags());
                 out.add(kms.listGrants(r -> r.keyId(id)).grants());
             }
-            if (metadata.keySpec() == KeySpec.SYMMETRIC_DEFAULT && metadata.keyStateAsString().equals("Enabled")) {
+            if (metadata.keySpec() == KeySpec.SYMMETRIC_DEFAULT && metadata.keyStateAsString().equals("Enabled")
+                    && metadata.customKeyStoreId() == null) { // custom key stores' keys do not rotate
                 out.add(kms.getKeyRotationStatus(r -> r.keyId(id)).toString());
                 out.add(kms.listKeyRotations(r -> r.keyId(id).includeKeyMaterial("ALL_KEY_MATERIAL")).rotations());
             }
