@@ -8,7 +8,10 @@ import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
 import dev.trent.store.Store;
 import dev.trent.store.Stores;
+import dev.trent.transfer.KeyFileDefaults;
+import dev.trent.transfer.KeyFiles;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +42,11 @@ public final class Trent implements AutoCloseable {
     private Api build() {
         Store opened = Stores.open(config.store());
         store.set(opened);
-        return new Api(new Kms(opened, clock, new Randomness()));
+        Kms kms = new Kms(opened, clock, new Randomness());
+        for (Path file : config.imports()) { // in order, before Trent answers anyone
+            KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(), clock.instant()));
+        }
+        return new Api(kms);
     }
 
     /** Starts listening, and returns when Trent answers requests; returns this Trent for chaining. */
@@ -76,6 +83,15 @@ public final class Trent implements AutoCloseable {
             host = "[" + host + "]";
         }
         return URI.create("http://" + host + ":" + port());
+    }
+
+    /** The store Trent keeps its state in, while started: for the tools that read it (export, inspect). */
+    public Store store() {
+        Store opened = store.get();
+        if (opened == null) {
+            throw new IllegalStateException("Trent is not started");
+        }
+        return opened;
     }
 
     /** Trent's clock: move it to make scheduled deletions happen. */

@@ -63,7 +63,7 @@ public final class KeyMaterials {
         return HexFormat.of().formatHex(Digest.SHA_256.hash(input));
     }
 
-    static KeyMaterialState state(KmsKey key, KeyMaterial material) {
+    public static KeyMaterialState state(KmsKey key, KeyMaterial material) {
         if (material.id().equals(key.currentMaterialId())) {
             return KeyMaterialState.CURRENT;
         }

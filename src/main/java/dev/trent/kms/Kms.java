@@ -26,6 +26,7 @@ public final class Kms {
     private final MultiRegionKeys multiRegionKeys;
     private final Grants grants;
     private final CustomKeyStores customKeyStores;
+    private final KeyLoads loads;
     private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private final Store store;
     private final Clock clock;
@@ -53,6 +54,7 @@ public final class Kms {
         this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
         this.grants = new Grants(store, locks, resolver, clock, random);
+        this.loads = new KeyLoads(store, locks, this::scheduleFrom);
         this.store = store;
         this.clock = clock;
         scheduleFrom(store.keysDueBy(Instant.MAX));
@@ -155,5 +157,9 @@ public final class Kms {
 
     public CustomKeyStores customKeyStores() {
         return customKeyStores;
+    }
+
+    public KeyLoads loads() {
+        return loads;
     }
 }
