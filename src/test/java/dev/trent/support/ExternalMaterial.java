@@ -55,6 +55,28 @@ public final class ExternalMaterial {
         importWith(kms, keyId, parameters(kms, keyId), material, validTo);
     }
 
+    /**
+     * Imports material too long for RSA-OAEP (private keys as PKCS#8) with RSA_AES_KEY_WRAP_SHA_256
+     * and an RSA_2048 wrapping key: RSA-OAEP of a new AES-256 key, then the material under that key
+     * with AES key wrap with padding (RFC 5649). The material does not expire.
+     */
+    public static void importLong(KmsClient kms, String keyId, byte[] material) throws GeneralSecurityException {
+        GetParametersForImportResponse parameters = kms.getParametersForImport(b -> b.keyId(keyId)
+                .wrappingAlgorithm("RSA_AES_KEY_WRAP_SHA_256").wrappingKeySpec(WRAPPING_KEY_SPEC));
+        byte[] aesKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(aesKey);
+        Cipher kwp = Cipher.getInstance("AES/KWP/NoPadding");
+        kwp.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"));
+        byte[] wrappedMaterial = kwp.doFinal(material);
+        byte[] wrappedKey = wrap(parameters.publicKey().asByteArray(), aesKey);
+        byte[] wrapped = Arrays.copyOf(wrappedKey, wrappedKey.length + wrappedMaterial.length);
+        System.arraycopy(wrappedMaterial, 0, wrapped, wrappedKey.length, wrappedMaterial.length);
+        kms.importKeyMaterial(b -> b.keyId(keyId).importToken(parameters.importToken())
+                .encryptedKeyMaterial(SdkBytes.fromByteArray(wrapped))
+                .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE));
+    }
+
+    /** RSA-OAEP with SHA-256 (OAEP and MGF1) under the DER public key. */
     public static byte[] wrap(byte[] publicKeyDer, byte[] material) throws GeneralSecurityException {
         PublicKey key = KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(publicKeyDer));
         Cipher cipher = Cipher.getInstance("RSA/ECB/OAEPPadding");
