@@ -15,6 +15,15 @@ public final class Stores {
         if (settings.inMemory()) {
             return new InMemoryStore();
         }
-        throw new StoreException("Durable stores are not built yet");
+        if (settings.dataDir() != null) {
+            return SqliteStores.open(settings);
+        }
+        return PostgresStores.open(settings);
+    }
+
+    /** The version of this Trent, as stores record it. */
+    static String trentVersion() {
+        String version = Stores.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
     }
 }
