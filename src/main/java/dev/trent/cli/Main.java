@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code java -jar trent.jar}: runs Trent until interrupted. */
 @Command(name = "trent", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {ChangePasswordCommand.class},
         description = "Trent: a local emulator of AWS Key Management Service (KMS).%n"
                 + "Point any AWS SDK or the AWS CLI at it with --endpoint-url or AWS_ENDPOINT_URL_KMS.",
         sortOptions = false)

@@ -70,23 +70,33 @@ public final class StoreOptions {
     }
 
     private char[] password(CommandLine commandLine, Map<String, String> environment) {
+        return password(commandLine, passwordFile, PASSWORD_VARIABLE, environment, "The store's password");
+    }
+
+    /**
+     * The first line of {@code file} when given, else the environment variable; null when neither is.
+     *
+     * @param what the password, as messages name it
+     */
+    static char[] password(CommandLine commandLine, Path file, String variable, Map<String, String> environment,
+            String what) {
         String text;
-        if (passwordFile != null) {
+        if (file != null) {
             try {
-                String content = Files.readString(passwordFile, StandardCharsets.UTF_8);
+                String content = Files.readString(file, StandardCharsets.UTF_8);
                 text = content.lines().findFirst().orElse("");
             } catch (IOException e) {
                 throw new CommandLine.ParameterException(commandLine,
-                        "Cannot read the password file " + passwordFile + ": " + e.getMessage());
+                        "Cannot read the password file " + file + ": " + e.getMessage());
             }
         } else {
-            text = environment.get(PASSWORD_VARIABLE);
+            text = environment.get(variable);
             if (text == null) {
                 return null;
             }
         }
         if (text.isEmpty()) {
-            throw new CommandLine.ParameterException(commandLine, "The store's password is empty");
+            throw new CommandLine.ParameterException(commandLine, what + " is empty");
         }
         return text.toCharArray();
     }

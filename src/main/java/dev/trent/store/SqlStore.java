@@ -93,7 +93,7 @@ final class SqlStore implements Store {
                         long found = row.getLong(1);
                         byte[] body = row.getBytes(2);
                         if (body != null) {
-                            keys.put(codec.decodeKey(body), found);
+                            keys.put(decodeKey(scope, keyId, body), found);
                         }
                         return found;
                     });
@@ -103,25 +103,34 @@ final class SqlStore implements Store {
             }
             KmsKey key = keys.get(scope, keyId, revision.get());
             // Another thread cached another revision meanwhile: read it whole.
-            return key != null ? Optional.of(key) : keyRow(c, scope, keyId);
+            return key != null ? Optional.of(key) : Sql.one(c, "SELECT " + KEY_ROW + " FROM trent_keys" + KEY,
+                    Sql.of(scope.account(), scope.region(), keyId), this::keyOfRow);
         });
     }
 
-    private Optional<KmsKey> keyRow(Connection c, Scope scope, String keyId) throws SQLException {
-        return Sql.one(c, "SELECT revision, body FROM trent_keys" + KEY,
-                Sql.of(scope.account(), scope.region(), keyId), this::decodedKey);
-    }
+    /** The columns {@link #keyOfRow} reads. */
+    private static final String KEY_ROW = "account, region, key_id, revision, body";
 
-    /** The key of a row whose columns start with its revision and body. */
-    private KmsKey decodedKey(ResultSet row) throws SQLException {
-        long revision = row.getLong(1);
-        byte[] body = row.getBytes(2);
-        KmsKey key = codec.decodeKey(body);
-        KmsKey cached = keys.get(key.scope(), key.keyId(), revision);
+    private KmsKey keyOfRow(ResultSet row) throws SQLException {
+        Scope scope = new Scope(row.getString(1), row.getString(2));
+        String keyId = row.getString(3);
+        long revision = row.getLong(4);
+        KmsKey cached = keys.get(scope, keyId, revision);
         if (cached != null) {
             return cached;
         }
+        KmsKey key = decodeKey(scope, keyId, row.getBytes(5));
         keys.put(key, revision);
+        return key;
+    }
+
+    /** The key stored in the row of this scope and key id: a value moved from another row is refused. */
+    private KmsKey decodeKey(Scope scope, String keyId, byte[] body) {
+        KmsKey key = codec.decodeKey(body);
+        if (!key.scope().equals(scope) || !key.keyId().equals(keyId)) {
+            throw new StoreException("The store's row of key " + scope.keyArn(keyId) + " holds key " + key.arn()
+                    + ". The store was tampered with.");
+        }
         return key;
     }
 
@@ -155,17 +164,17 @@ final class SqlStore implements Store {
 
     @Override
     public List<KmsKey> keys(Scope scope, String afterKeyId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT revision, body FROM trent_keys WHERE account = ? AND region = ? "
+        return db.read(c -> Sql.list(c, "SELECT " + KEY_ROW + " FROM trent_keys WHERE account = ? AND region = ? "
                 + "AND key_id > ? ORDER BY key_id LIMIT ?",
                 Sql.of(scope.account(), scope.region(), afterKeyId == null ? "" : afterKeyId, limit),
-                this::decodedKey));
+                this::keyOfRow));
     }
 
     @Override
     public List<KmsKey> keysDueBy(Instant by) {
-        return db.read(c -> Sql.list(c, "SELECT revision, body FROM trent_keys WHERE " + Dates.before("due", true)
+        return db.read(c -> Sql.list(c, "SELECT " + KEY_ROW + " FROM trent_keys WHERE " + Dates.before("due", true)
                 + " ORDER BY account, region, key_id", statement -> Dates.setBefore(statement, 1, by),
-                this::decodedKey));
+                this::keyOfRow));
     }
 
     private boolean keyExists(Connection c, Scope scope, String keyId) throws SQLException {
