@@ -90,6 +90,8 @@ class CrashTest {
                 lastRound = List.copyOf(ciphertexts.subList(before, ciphertexts.size()));
             }
         }
+        System.out.println("CrashTest: seed " + seed + ", " + keys.size() + " keys and " + ciphertexts.size()
+                + " ciphertexts acknowledged over " + ROUNDS + " kills, all there after each restart");
         assertThat(keys).as("keys acknowledged over the rounds (seed " + seed + ")").hasSizeGreaterThan(ROUNDS);
         assertThat(ciphertexts).as("ciphertexts acknowledged over the rounds").hasSizeGreaterThan(ROUNDS);
     }

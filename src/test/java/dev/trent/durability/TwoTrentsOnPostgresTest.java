@@ -77,6 +77,27 @@ class TwoTrentsOnPostgresTest {
     }
 
     @Test
+    void twoTrentsStartingAtOnceOnANewDatabaseBothWork() throws Exception {
+        String url = postgres.newDatabase();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            Callable<DurableTrent> starting = () -> {
+                start.await(30, TimeUnit.SECONDS);
+                return DurableTrent.start(StoreSettings.postgres(url, PASSWORD));
+            };
+            Future<DurableTrent> a = pool.submit(starting);
+            Future<DurableTrent> b = pool.submit(starting);
+            try (DurableTrent third = a.get(60, TimeUnit.SECONDS); DurableTrent fourth = b.get(60, TimeUnit.SECONDS)) {
+                String keyId = third.kms().createKey(x -> { }).keyMetadata().keyId();
+                assertThat(decrypt(third.kms(), encrypt(fourth.kms(), keyId))).isEqualTo(PLAINTEXT);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aKeyMadeThroughOneIsUsableThroughTheOtherAtOnce() {
         KeyMetadata key = one.createKey(b -> b.description("made through the first")).keyMetadata();
 
