@@ -391,6 +391,29 @@ abstract class RestartRoundTripContract {
     }
 
     @Test
+    void everyImportedMaterialAndAPendingRotationSurvive() throws Exception {
+        String keyId = external("SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT");
+        byte[] first = randomBytes(32);
+        byte[] second = randomBytes(32);
+        ExternalMaterial.importMaterial(kms(), keyId, first, null);
+        SdkBytes plaintext = SdkBytes.fromUtf8String("under the first material");
+        SdkBytes underFirst = kms().encrypt(b -> b.keyId(keyId).plaintext(plaintext)).ciphertextBlob();
+        String secondId = ExternalMaterial.importNew(kms(), keyId, second, "second");
+        List<RotationsListEntry> materials = rotations(keyId);
+        assertThat(materials).hasSize(2);
+
+        trent.restart();
+
+        assertThat(rotations(keyId)).isEqualTo(materials);
+        kms().rotateKeyOnDemand(b -> b.keyId(keyId));
+        assertThat(describe(keyId).currentKeyMaterialId()).isEqualTo(secondId);
+        byte[] underSecond = kms().encrypt(b -> b.keyId(keyId).plaintext(plaintext)).ciphertextBlob().asByteArray();
+        assertThat(ExternalMaterial.decryptLocally(underSecond, second)).isEqualTo(plaintext.asByteArray());
+        assertThat(ExternalMaterial.decryptLocally(underFirst.asByteArray(), first)).isEqualTo(plaintext.asByteArray());
+        assertThat(kms().decrypt(b -> b.ciphertextBlob(underFirst)).plaintext()).isEqualTo(plaintext);
+    }
+
+    @Test
     void importedHmacMaterialSurvives() throws Exception {
         String keyId = external("HMAC_256", "GENERATE_VERIFY_MAC");
         byte[] material = randomBytes(32);

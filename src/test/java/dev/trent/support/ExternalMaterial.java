@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
+import software.amazon.awssdk.services.kms.model.ImportType;
 
 /**
  * Key material held by the test and imported into Trent as AWS documents it (independently of
@@ -53,6 +54,20 @@ public final class ExternalMaterial {
     public static void importMaterial(KmsClient kms, String keyId, byte[] material, Instant validTo)
             throws GeneralSecurityException {
         importWith(kms, keyId, parameters(kms, keyId), material, validTo);
+    }
+
+    /**
+     * Imports new material into a key that has some (ImportType NEW_KEY_MATERIAL), with this
+     * description and no expiry: it waits for an on-demand rotation. Answers its key material id.
+     */
+    public static String importNew(KmsClient kms, String keyId, byte[] material, String description)
+            throws GeneralSecurityException {
+        GetParametersForImportResponse parameters = parameters(kms, keyId);
+        byte[] wrapped = wrap(parameters.publicKey().asByteArray(), material);
+        return kms.importKeyMaterial(b -> b.keyId(keyId).importToken(parameters.importToken())
+                .encryptedKeyMaterial(SdkBytes.fromByteArray(wrapped)).importType(ImportType.NEW_KEY_MATERIAL)
+                .keyMaterialDescription(description)
+                .expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)).keyMaterialId();
     }
 
     /**
