@@ -114,7 +114,7 @@ final class Database implements AutoCloseable {
             if (locked) {
                 writer.unlock();
             }
-            giveBack(connection);
+            giveBack(connection, !committed);
         }
     }
 
@@ -134,10 +134,13 @@ final class Database implements AutoCloseable {
             return run(current.connection, work);
         }
         Connection connection = borrow();
+        boolean failed = true;
         try {
-            return run(connection, work);
+            T result = run(connection, work);
+            failed = false;
+            return result;
         } finally {
-            giveBack(connection);
+            giveBack(connection, failed);
         }
     }
 
@@ -161,11 +164,14 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Returns the connection to the pool, or a new one in its place when it no longer works. */
-    private void giveBack(Connection connection) {
+    /**
+     * Returns the connection to the pool; after a failure, a new one in its place when it no longer
+     * works (a restarted database server).
+     */
+    private void giveBack(Connection connection, boolean failed) {
         Connection returned = connection;
         try {
-            if (!closed && !connection.isValid(5)) {
+            if (failed && !closed && !connection.isValid(5)) {
                 connection.close();
                 returned = connector.connect();
                 synchronized (all) {

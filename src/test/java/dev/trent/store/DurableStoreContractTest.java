@@ -56,6 +56,22 @@ abstract class DurableStoreContractTest extends StoreContractTest {
     }
 
     @Test
+    void aKeyIsDecodedOncePerWrite() {
+        KmsKey key = StoreValues.fullKey(SCOPE, StoreValues.keyId());
+        store.putKey(key);
+        reopen();
+
+        KmsKey first = store.key(SCOPE, key.keyId()).orElseThrow();
+        assertThat(store.key(SCOPE, key.keyId()).orElseThrow()).isSameAs(first);
+        assertThat(store.keys(SCOPE, null, 10).get(0)).isSameAs(first);
+
+        store.putKey(first.withDescription("changed"));
+        KmsKey changed = store.key(SCOPE, key.keyId()).orElseThrow();
+        assertThat(changed.description()).isEqualTo("changed");
+        assertThat(store.key(SCOPE, key.keyId()).orElseThrow()).isSameAs(changed);
+    }
+
+    @Test
     void aChangeThatThrowsLeavesNothingWritten() {
         KmsKey existing = StoreValues.simpleKey(SCOPE, StoreValues.keyId());
         store.putKey(existing);
