@@ -2,7 +2,10 @@ package dev.trent.durability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trent.store.StoreSettings;
+import dev.trent.support.DurableTrent;
 import dev.trent.support.KmsClients;
+import dev.trent.support.PostgresServer;
 import dev.trent.support.TrentProcess;
 import dev.trent.support.TrentServer;
 import java.io.IOException;
@@ -17,15 +20,21 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.KeyState;
 
 /**
  * Starting Trent on a store from the command line, as a person would: the right password from a
  * file or from TRENT_PASSWORD opens it; a wrong password stops Trent with a clear message and a
- * non-zero exit without touching a byte of the store; --data without any password is refused.
+ * non-zero exit without touching a byte of the store (files or rows); --data or --store without any
+ * password is refused; a second Trent on a data directory in use is refused.
  */
 class StoreStartupTest {
+    @RegisterExtension
+    static final PostgresServer postgres = new PostgresServer();
+
     @TempDir
     Path dir;
 
@@ -84,6 +93,54 @@ class StoreStartupTest {
         assertThat(exit.code()).isNotZero();
         assertThat(exit.stderr()).contains("password is empty");
         assertThat(data).as("nothing made").doesNotExist();
+    }
+
+    @Test
+    void aWrongPasswordStopsStartUpOnPostgresAndChangesNoRow() throws Exception {
+        String url = postgres.newDatabase();
+        String keyId;
+        try (DurableTrent trent = DurableTrent.start(StoreSettings.postgres(url, "the right password".toCharArray()))) {
+            keyId = trent.kms().createKey(b -> b.description("made with the right password")).keyMetadata().keyId();
+        }
+        byte[] before = PostgresServer.dump(url);
+
+        TrentProcess.Exit refused = TrentProcess.run(Map.of(), "--port", "0", "--store", url,
+                "--password-file", TrentProcess.arg(password("the wrong password")));
+
+        assertThat(refused.code()).as(refused.toString()).isNotZero();
+        assertThat(refused.stderr()).as(refused.toString()).contains("Trent cannot start").containsIgnoringCase("password");
+        assertThat(PostgresServer.dump(url)).as("every row of every table").isEqualTo(before);
+        try (DurableTrent trent = DurableTrent.start(StoreSettings.postgres(url, "the right password".toCharArray()))) {
+            assertThat(trent.kms().describeKey(b -> b.keyId(keyId)).keyMetadata().description())
+                    .isEqualTo("made with the right password");
+        }
+    }
+
+    @Test
+    void storeWithoutAPasswordIsRefused() {
+        TrentProcess.Exit exit = TrentProcess.run(Map.of(), "--port", "0", "--store",
+                "jdbc:postgresql://127.0.0.1:1/nowhere");
+
+        assertThat(exit.code()).isNotZero();
+        assertThat(exit.stderr()).contains("--store").contains("--password-file").contains("TRENT_PASSWORD");
+    }
+
+    @Test
+    void aSecondTrentOnTheSameDataDirectoryIsRefused() throws Exception {
+        Path data = dir.resolve("data");
+        Path right = password("the password");
+        try (TrentProcess first = TrentProcess.start(Map.of(), "--port", "0", "--data", TrentProcess.arg(data),
+                "--password-file", TrentProcess.arg(right));
+                KmsClient kms = KmsClients.client(first.endpoint(), TrentServer.ACCOUNT, TrentServer.REGION)) {
+            String keyId = kms.createKey(b -> { }).keyMetadata().keyId();
+
+            TrentProcess.Exit second = TrentProcess.run(Map.of(), "--port", "0", "--data", TrentProcess.arg(data),
+                    "--password-file", TrentProcess.arg(right));
+
+            assertThat(second.code()).as(second.toString()).isNotZero();
+            assertThat(second.stderr()).as(second.toString()).contains("Trent cannot start").contains("in use");
+            assertThat(kms.describeKey(b -> b.keyId(keyId)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+        }
     }
 
     private Path password(String password) throws IOException {
