@@ -528,6 +528,13 @@ abstract class RestartRoundTripContract {
         KeyMetadata primary = describe(keyId);
         KeyMetadata replica = eu.describeKey(b -> b.keyId(keyId)).keyMetadata();
         assertThat(replica.keyState()).isEqualTo(KeyState.ENABLED);
+        String movedId = kms().createKey(b -> b.multiRegion(true)).keyMetadata().keyId();
+        kms().replicateKey(b -> b.keyId(movedId).replicaRegion(TrentServer.OTHER_REGION));
+        eu.describeKey(b -> b.keyId(movedId)); // the replica is made
+        kms().updatePrimaryRegion(b -> b.keyId(movedId).primaryRegion(TrentServer.OTHER_REGION));
+        KeyMetadata movedInUs = describe(movedId);
+        KeyMetadata movedInEu = eu.describeKey(b -> b.keyId(movedId)).keyMetadata();
+        assertThat(movedInEu.multiRegionConfiguration().multiRegionKeyTypeAsString()).isEqualTo("PRIMARY");
 
         trent.restart();
 
@@ -535,6 +542,8 @@ abstract class RestartRoundTripContract {
         assertThat(describe(keyId)).isEqualTo(primary);
         assertThat(euAfter.describeKey(b -> b.keyId(keyId)).keyMetadata()).isEqualTo(replica);
         assertThat(euAfter.decrypt(b -> b.ciphertextBlob(ciphertext)).plaintext()).isEqualTo(plaintext);
+        assertThat(describe(movedId)).isEqualTo(movedInUs);
+        assertThat(euAfter.describeKey(b -> b.keyId(movedId)).keyMetadata()).isEqualTo(movedInEu);
     }
 
     // ---------------------------------------------------------------- last use
