@@ -88,6 +88,29 @@ final class SqliteStores {
             return Optional.empty();
         }
         checkHeader(file, where);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        Path shm = file.resolveSibling(file.getFileName() + "-shm");
+        boolean hadWal = Files.exists(wal);
+        boolean hadShm = Files.exists(shm);
+        try {
+            return inspectReadOnly(file, url, where);
+        } finally {
+            // A read-only connection to a WAL database makes -wal and -shm and cannot remove them: this
+            // process holds trent.lock, so no one else uses them; remove what the look made (empty WAL only).
+            try {
+                if (!hadWal && Files.exists(wal) && Files.size(wal) == 0) {
+                    Files.delete(wal);
+                    if (!hadShm) {
+                        Files.deleteIfExists(shm);
+                    }
+                }
+            } catch (IOException e) {
+                // left as they are: SQLite takes them up again on the next start
+            }
+        }
+    }
+
+    private static Optional<Map<String, String>> inspectReadOnly(Path file, String url, String where) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         try (Connection connection = config.createConnection(url)) {

@@ -2,7 +2,14 @@ package dev.trent.support;
 
 import dev.trent.Config;
 import dev.trent.Trent;
+import dev.trent.store.StoreSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,13 +35,30 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
     /** A China Region: the only ones with SM2 keys, and the only ones without ML-KEM keys. */
     public static final String CHINA_REGION = "cn-north-1";
 
+    /**
+     * Set to {@value #STORE_SQLITE} (the pom's second run of the integration tests does), every
+     * test class's Trent keeps its state in a new {@code --data} store instead of memory.
+     */
+    public static final String STORE_PROPERTY = "trent.test.store";
+    public static final String STORE_SQLITE = "sqlite";
+
     private Trent trent;
+    private Path dataDir;
     private KmsClient kms;
     private KmsClient china;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        trent = new Trent(Config.defaults().withPort(0)).start();
+        Config config = Config.defaults().withPort(0);
+        if (STORE_SQLITE.equals(System.getProperty(STORE_PROPERTY))) {
+            try {
+                dataDir = Files.createTempDirectory("trent-it");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            config = config.withStore(StoreSettings.embedded(dataDir, "integration tests".toCharArray()));
+        }
+        trent = new Trent(config).start();
         kms = client();
         china = client(ACCOUNT, CHINA_REGION);
     }
@@ -46,6 +70,17 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
             china.close();
         } finally {
             trent.close();
+            if (dataDir != null) {
+                deleteRecursively(dataDir);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
