@@ -1,5 +1,6 @@
 package dev.trent;
 
+import static dev.trent.support.ExternalMaterial.decryptLocally;
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertAwsErrorWithoutMessage;
 import static dev.trent.support.AwsErrors.assertValidationError;
@@ -814,23 +815,5 @@ class ImportTest {
         return new DERSequence(new ASN1Encodable[] {
             new ASN1Integer(new BigInteger(1, x)), new ASN1Integer(new BigInteger(1, y)),
             new DEROctetString(c3), new DEROctetString(c2)}).getEncoded("DER");
-    }
-
-    /**
-     * Decrypts a symmetric ciphertext made with no encryption context, with the key material held
-     * here, per docs/ciphertext-format.md: AES-256-GCM, the header and the empty context's
-     * encoding (four zero bytes) as additional authenticated data.
-     */
-    static byte[] decryptLocally(byte[] blob, byte[] material) throws Exception {
-        ByteBuffer in = ByteBuffer.wrap(blob);
-        in.get();
-        int arnLength = Short.toUnsignedInt(in.getShort());
-        int headerLength = 3 + arnLength + 32;
-        byte[] iv = Arrays.copyOfRange(blob, headerLength, headerLength + 12);
-        Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-        gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(material, "AES"), new GCMParameterSpec(128, iv));
-        gcm.updateAAD(Arrays.copyOf(blob, headerLength));
-        gcm.updateAAD(new byte[4]);
-        return gcm.doFinal(blob, headerLength + 12, blob.length - headerLength - 12);
     }
 }

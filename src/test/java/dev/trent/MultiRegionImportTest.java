@@ -4,6 +4,7 @@ import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trent.support.ExternalMaterial;
 import dev.trent.support.TrentServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,7 +48,7 @@ class MultiRegionImportTest {
         SdkBytes blob = primaryRegion.encrypt(b -> b.keyId(keyId).plaintext(MESSAGE)).ciphertextBlob();
         assertThat(replicaRegion.decrypt(b -> b.ciphertextBlob(blob)).plaintext()).isEqualTo(MESSAGE);
         // and the material is the one the test holds: the ciphertext opens locally with it
-        assertThat(ImportTest.decryptLocally(blob.asByteArray(), material)).isEqualTo(MESSAGE.asByteArray());
+        assertThat(ExternalMaterial.decryptLocally(blob.asByteArray(), material)).isEqualTo(MESSAGE.asByteArray());
     }
 
     private static void importInto(KmsClient kms, String keyId, byte[] material) throws Exception {

@@ -71,7 +71,8 @@ public final class SecretSearch {
         return out.toByteArray();
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first occurs in {@code haystack}; -1 when it does not. */
+    public static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -13,12 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
@@ -115,17 +110,6 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
      * with these interceptors; the caller closes it.
      */
     public KmsClient client(String account, String region, ExecutionInterceptor... interceptors) {
-        return KmsClient.builder()
-                .endpointOverride(endpoint())
-                .region(Region.of(region))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "secret")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> {
-                    c.retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1));
-                    for (ExecutionInterceptor interceptor : interceptors) {
-                        c.addExecutionInterceptor(interceptor);
-                    }
-                })
-                .build();
+        return KmsClients.client(endpoint(), account, region, interceptors);
     }
 }
