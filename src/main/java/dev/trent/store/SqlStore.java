@@ -163,10 +163,15 @@ final class SqlStore implements Store {
 
     @Override
     public List<KmsKey> keys(Scope scope, String afterKeyId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT " + KEY_ROW + " FROM trent_keys WHERE account = ? AND region = ? "
-                + "AND key_id > ? ORDER BY key_id LIMIT ?",
-                Sql.of(scope.account(), scope.region(), afterKeyId == null ? "" : afterKeyId, limit),
-                this::keyOfRow));
+        return page(KEY_ROW, "trent_keys", "key_id", scope, afterKeyId, limit, this::keyOfRow);
+    }
+
+    /** Up to {@code limit} rows of the scope in {@code column} order, after {@code after} (null: from the first). */
+    private <T> List<T> page(String columns, String table, String column, Scope scope, String after, int limit,
+            Sql.Row<T> row) {
+        return db.read(c -> Sql.list(c, "SELECT " + columns + " FROM " + table + " WHERE account = ? AND region = ? "
+                + "AND " + column + " > ? ORDER BY " + column + " LIMIT ?",
+                Sql.of(scope.account(), scope.region(), after == null ? "" : after, limit), row));
     }
 
     @Override
@@ -270,10 +275,7 @@ final class SqlStore implements Store {
 
     @Override
     public List<Alias> aliases(Scope scope, String afterName, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT body FROM trent_aliases WHERE account = ? AND region = ? "
-                + "AND name > ? ORDER BY name LIMIT ?",
-                Sql.of(scope.account(), scope.region(), afterName == null ? "" : afterName, limit),
-                row -> codec.decodeAlias(row.getBytes(1))));
+        return page("body", "trent_aliases", "name", scope, afterName, limit, row -> codec.decodeAlias(row.getBytes(1)));
     }
 
     @Override
@@ -357,10 +359,8 @@ final class SqlStore implements Store {
 
     @Override
     public List<CustomKeyStore> customKeyStores(Scope scope, String afterId, int limit) {
-        return db.read(c -> Sql.list(c, "SELECT body FROM trent_custom_key_stores WHERE account = ? AND region = ? "
-                + "AND id > ? ORDER BY id LIMIT ?",
-                Sql.of(scope.account(), scope.region(), afterId == null ? "" : afterId, limit),
-                row -> codec.decodeCustomKeyStore(row.getBytes(1))));
+        return page("body", "trent_custom_key_stores", "id", scope, afterId, limit,
+                row -> codec.decodeCustomKeyStore(row.getBytes(1)));
     }
 
     // Import tokens

@@ -1,5 +1,8 @@
 package dev.trent.transfer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
 /** A bad entry of a key file: where it is, the key id when known, and why. */
 final class EntryException extends RuntimeException {
     private final String where;
@@ -9,6 +12,15 @@ final class EntryException extends RuntimeException {
         super(reason);
         this.where = where;
         this.keyId = keyId;
+    }
+
+    /** The array {@code field} of {@code parent} (none: empty), or the entry at {@code path} is bad. */
+    static List<JsonNode> array(JsonNode parent, String field, String path) {
+        try {
+            return Fields.array(parent, field);
+        } catch (IllegalArgumentException e) {
+            throw new EntryException(path, null, e.getMessage());
+        }
     }
 
     String where() {

@@ -78,12 +78,7 @@ final class LocalKmsReader {
         if (!parent.isObject() || !parent.has(field)) {
             return;
         }
-        List<JsonNode> nodes;
-        try {
-            nodes = Fields.array(parent, field);
-        } catch (IllegalArgumentException e) {
-            throw new EntryException(path, null, e.getMessage());
-        }
+        List<JsonNode> nodes = EntryException.array(parent, field, path);
         for (int i = 0; i < nodes.size(); i++) {
             String where = path + "[" + i + "]";
             JsonNode node = nodes.get(i);

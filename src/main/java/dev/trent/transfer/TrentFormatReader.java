@@ -74,12 +74,7 @@ final class TrentFormatReader {
 
     private void keyStores(JsonNode parent, String path, String account, String region) {
         String field = path.substring(path.lastIndexOf('.') + 1);
-        List<JsonNode> nodes;
-        try {
-            nodes = Fields.array(parent, field);
-        } catch (IllegalArgumentException e) {
-            throw new EntryException(path, null, e.getMessage());
-        }
+        List<JsonNode> nodes = EntryException.array(parent, field, path);
         for (int i = 0; i < nodes.size(); i++) {
             String where = path + "[" + i + "]";
             JsonNode node = nodes.get(i);
@@ -95,12 +90,7 @@ final class TrentFormatReader {
 
     private void keys(JsonNode parent, String path, String account, String region) {
         String field = path.substring(path.lastIndexOf('.') + 1);
-        List<JsonNode> keys;
-        try {
-            keys = Fields.array(parent, field);
-        } catch (IllegalArgumentException e) {
-            throw new EntryException(path, null, e.getMessage());
-        }
+        List<JsonNode> keys = EntryException.array(parent, field, path);
         for (int i = 0; i < keys.size(); i++) {
             JsonNode node = keys.get(i);
             String where = path + "[" + i + "]";
