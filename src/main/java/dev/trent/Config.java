@@ -1,5 +1,6 @@
 package dev.trent;
 
+import dev.trent.auth.Credentials;
 import dev.trent.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,9 +16,11 @@ import java.util.List;
  * @param clock the time Trent starts from; Trent's own clock runs on from it and can be moved
  * @param store where Trent keeps its state
  * @param imports key files loaded at start-up, in this order
+ * @param credentials the access keys whose SigV4 signatures every request must carry, or null to
+ *     accept any signature or none
  */
 public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock,
-        StoreSettings store, List<Path> imports) {
+        StoreSettings store, List<Path> imports, Credentials credentials) {
     public static final int DEFAULT_PORT = 6767;
 
     public Config {
@@ -26,34 +29,38 @@ public record Config(String bind, int port, String defaultAccount, String defaul
 
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC(),
-                StoreSettings.MEMORY, List.of());
+                StoreSettings.MEMORY, List.of(), null);
     }
 
     public Config withBind(String newBind) {
-        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports);
+        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports, credentials);
     }
 
     public Config withPort(int newPort) {
-        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports);
+        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports, credentials);
     }
 
     public Config withDefaultAccount(String account) {
-        return new Config(bind, port, account, defaultRegion, clock, store, imports);
+        return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials);
     }
 
     public Config withDefaultRegion(String region) {
-        return new Config(bind, port, defaultAccount, region, clock, store, imports);
+        return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials);
     }
 
     public Config withClock(Clock newClock) {
-        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports);
+        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports, credentials);
     }
 
     public Config withStore(StoreSettings newStore) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports, credentials);
     }
 
     public Config withImports(List<Path> newImports) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports, credentials);
+    }
+
+    public Config withCredentials(Credentials newCredentials) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, newCredentials);
     }
 }

@@ -1,7 +1,9 @@
 package dev.trent;
 
 import dev.trent.api.Api;
+import dev.trent.auth.Authenticator;
 import dev.trent.auth.CallerResolver;
+import dev.trent.auth.SigV4Verifier;
 import dev.trent.crypto.Randomness;
 import dev.trent.http.HttpServer;
 import dev.trent.kms.Kms;
@@ -54,8 +56,7 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join,
-                new CallerResolver(config.defaultAccount(), config.defaultRegion()));
+        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator());
         try {
             api.join();
         } catch (CompletionException e) {
@@ -66,6 +67,13 @@ public final class Trent implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** With --credentials, every request's signature is verified; without, any signature names the caller. */
+    private Authenticator authenticator() {
+        return config.credentials() == null
+                ? new CallerResolver(config.defaultAccount(), config.defaultRegion())
+                : new SigV4Verifier(config.credentials(), clock);
     }
 
     /** The port Trent listens on (the one it picked, when configured with port 0). */

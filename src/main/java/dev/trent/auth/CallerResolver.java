@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * from the credential scope, the account from the access key id when that is twelve digits (the
  * convention LocalStack users know for testing several accounts), else the default account.
  */
-public final class CallerResolver {
+public final class CallerResolver implements Authenticator {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
@@ -19,6 +19,11 @@ public final class CallerResolver {
     public CallerResolver(String defaultAccount, String defaultRegion) {
         this.defaultAccount = defaultAccount;
         this.defaultRegion = defaultRegion;
+    }
+
+    @Override
+    public Caller authenticate(AuthRequest request) {
+        return resolve(request.header("authorization"));
     }
 
     public Caller resolve(String authorization) {

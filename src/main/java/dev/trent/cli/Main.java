@@ -2,6 +2,8 @@ package dev.trent.cli;
 
 import dev.trent.Config;
 import dev.trent.Trent;
+import dev.trent.auth.Credentials;
+import dev.trent.auth.CredentialsException;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
 import dev.trent.transfer.KeyFileException;
@@ -65,6 +67,12 @@ public final class Main implements Callable<Integer> {
                     + "seed YAML); repeatable. Keys that exist already are left as they are.")
     List<Path> imports = new ArrayList<>();
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "Accept only requests signed (AWS Signature Version 4) with an access key of FILE, a JSON "
+                    + "list of {access_key, secret_key, account_id[, session_token, principal, policies]} "
+                    + "(Rusty KMS's access-tokens.json as it is). Without it, any signature or none is accepted.")
+    Path credentialsFile;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!account.matches("\\d{12}")) {
@@ -76,8 +84,18 @@ public final class Main implements Callable<Integer> {
                     "--port must be between 0 and 65535, not " + port);
         }
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
+        Credentials credentials = null;
+        if (credentialsFile != null) {
+            try {
+                credentials = Credentials.load(credentialsFile);
+            } catch (CredentialsException e) {
+                spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
+                return 1;
+            }
+        }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
-                .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports));
+                .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
+                .withCredentials(credentials));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "

@@ -1,7 +1,7 @@
 package dev.trent.http;
 
 import dev.trent.api.Api;
-import dev.trent.auth.CallerResolver;
+import dev.trent.auth.Authenticator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -32,7 +32,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     /** @param api the API, waited for by the first requests when it is still being built */
-    public static HttpServer start(String bind, int port, Supplier<Api> api, CallerResolver callers) {
+    public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers) {
         KmsRequestHandler handler = new KmsRequestHandler(api, new JsonCodec(), callers);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());

@@ -2,8 +2,10 @@ package dev.trent.http;
 
 import dev.trent.api.Api;
 import dev.trent.api.Operation;
+import dev.trent.auth.AuthException;
+import dev.trent.auth.AuthRequest;
+import dev.trent.auth.Authenticator;
 import dev.trent.auth.Caller;
-import dev.trent.auth.CallerResolver;
 import dev.trent.kms.ErrorCode;
 import dev.trent.kms.KmsException;
 import io.netty.buffer.ByteBufUtil;
@@ -18,6 +20,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -37,9 +44,9 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
 
     private final Supplier<Api> api;
     private final JsonCodec codec;
-    private final CallerResolver callers;
+    private final Authenticator callers;
 
-    KmsRequestHandler(Supplier<Api> api, JsonCodec codec, CallerResolver callers) {
+    KmsRequestHandler(Supplier<Api> api, JsonCodec codec, Authenticator callers) {
         this.api = api;
         this.codec = codec;
         this.callers = callers;
@@ -53,6 +60,9 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             response = ok(answer(request, requestId), requestId);
         } catch (KmsException e) {
             response = error(e.code(), e.getMessage(), requestId);
+        } catch (AuthException e) {
+            response = response(HttpResponseStatus.valueOf(e.error().httpStatus()),
+                    codec.writeError(e.error().awsName(), e.getMessage()), requestId);
         } catch (RuntimeException e) {
             log.error("Request {} ({}) failed", requestId, request.headers().get("X-Amz-Target"), e);
             response = error(ErrorCode.INTERNAL,
@@ -65,10 +75,20 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private byte[] answer(FullHttpRequest request, String requestId) {
         Operation op = operation(request)
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
-        Caller caller = callers.resolve(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         byte[] body = ByteBufUtil.getBytes(request.content());
+        Caller caller = callers.authenticate(authRequest(request, body));
         SdkPojo result = api.get().call(caller, op, requestId, builder -> codec.read(body, builder));
         return codec.write(result);
+    }
+
+    private static AuthRequest authRequest(FullHttpRequest request, byte[] body) {
+        Map<String, List<String>> headers = new HashMap<>();
+        request.headers().forEach(header -> headers
+                .computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                .add(header.getValue()));
+        String path = request.uri();
+        int query = path.indexOf('?');
+        return new AuthRequest(request.method().name(), query < 0 ? path : path.substring(0, query), headers, body);
     }
 
     /** The operation a request names, if it is a KMS request at all. */
