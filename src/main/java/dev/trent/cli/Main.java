@@ -117,8 +117,10 @@ public final class Main implements Callable<Integer> {
         }, "trent-shutdown"));
         long startedMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         String endpoint = trent.endpoint().toString();
+        String keys = credentialsFile == null ? "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
+                : "AWS_ACCESS_KEY_ID=<an access_key of " + credentialsFile + "> AWS_SECRET_ACCESS_KEY=<its secret_key>";
         System.out.println("Trent listening on " + endpoint + " (started in " + startedMs + " ms). Try: "
-                + "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --region " + region
+                + keys + " aws --region " + region
                 + " --endpoint-url " + endpoint + " kms create-key");
         System.out.flush();
         stopped.await();
