@@ -220,7 +220,16 @@ class SigV4Test {
         String authorization = request.firstMatchingHeader("Authorization").orElseThrow().replace(";host;", ";");
 
         assertAuthError(send(request.toBuilder().putHeader("Authorization", authorization).build(), LIST_KEYS),
-                "InvalidSignatureException", "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+                "InvalidSignatureException", "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+    }
+
+    @Test
+    void xAmzDateMustBeSigned() throws Exception {
+        SdkHttpRequest request = signed(ROOT, "us-east-1", "kms", now(), LIST_KEYS);
+        String authorization = request.firstMatchingHeader("Authorization").orElseThrow().replace(";x-amz-date;", ";");
+
+        assertAuthError(send(request.toBuilder().putHeader("Authorization", authorization).build(), LIST_KEYS),
+                "InvalidSignatureException", "'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
     }
 
     @Test

@@ -60,8 +60,8 @@ public final class SigV4Verifier implements Authenticator {
         Instant signingTime = signingTime(date);
         checkSkew(signingTime);
         List<String> signedHeaders = Arrays.asList(params.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
-        requireSigned(signedHeaders, "host", "Host");
-        requireSigned(signedHeaders, "x-amz-date", "X-Amz-Date");
+        requireSigned(signedHeaders, "host", "'Host' or ':authority'");
+        requireSigned(signedHeaders, "x-amz-date", "'X-Amz-Date'");
         String algorithm = authorization.trim().split("\\s+", 2)[0];
         if (!algorithm.equals(ALGORITHM)) {
             throw new AuthException(AuthError.INCOMPLETE_SIGNATURE, "Unsupported AWS 'algorithm': '" + algorithm
@@ -139,10 +139,10 @@ public final class SigV4Verifier implements Authenticator {
         }
     }
 
-    private static void requireSigned(List<String> signedHeaders, String name, String display) {
+    private static void requireSigned(List<String> signedHeaders, String name, String quoted) {
         if (!signedHeaders.contains(name)) {
             throw new AuthException(AuthError.INVALID_SIGNATURE,
-                    "'" + display + "' must be a 'SignedHeader' in the AWS Authorization.");
+                    quoted + " must be a 'SignedHeader' in the AWS Authorization.");
         }
     }
 
