@@ -107,7 +107,13 @@ final class PrincipalSet {
         }
     }
 
-    /** NotPrincipal: the caller is excluded only when every identity AWS evaluates for it is listed. */
+    /**
+     * NotPrincipal: the caller is excluded only when the identities AWS checks for it are all listed
+     * (NotPrincipal page: "you must also specify the account ARN of the principal that you do not want
+     * to deny"; for an assumed-role session AWS checks "the account, then the role, and then the
+     * assumed-role user"). Choice where the page is vague: a session is excluded when its account and
+     * either its role or its own session ARN are listed.
+     */
     boolean excludes(RequestPrincipal p) {
         if (anyone) {
             return true;
@@ -115,9 +121,13 @@ final class PrincipalSet {
         if (p.type() != RequestPrincipal.Type.AWS) {
             return match(p) != null;
         }
-        boolean self = p.isRoot() ? accounts.contains(p.account()) : arns.contains(p.name());
-        boolean role = p.assumedRoleName() == null || namesSessionRole(p);
-        return self && role && accounts.contains(p.account());
+        if (!accounts.contains(p.account())) {
+            return false;
+        }
+        if (p.isRoot()) {
+            return true;
+        }
+        return arns.contains(p.name()) || namesSessionRole(p);
     }
 
     private boolean namesSessionRole(RequestPrincipal p) {

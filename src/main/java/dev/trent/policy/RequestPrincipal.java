@@ -1,8 +1,5 @@
 package dev.trent.policy;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Who makes a request: an AWS principal (IAM user, role, assumed-role session, account root) by ARN,
  * or an AWS service by its service principal name ({@code ec2.amazonaws.com}).
@@ -66,19 +63,5 @@ public record RequestPrincipal(Type type, String name, String account) {
         String rest = parts[5].substring("assumed-role/".length());
         int slash = rest.indexOf('/');
         return slash < 0 ? rest : rest.substring(0, slash);
-    }
-
-    /**
-     * The identities AWS evaluates a NotPrincipal against: the principal, the role of a session, and the
-     * account. IAM User Guide, "AWS JSON policy elements: NotPrincipal": to exclude a user or session
-     * from a Deny "you must also include the account ARN" (and the role ARN for sessions).
-     */
-    List<String> identities() {
-        List<String> out = new ArrayList<>();
-        out.add(name);
-        if (type == Type.AWS) {
-            out.add("arn:" + partition() + ":iam::" + account + ":root");
-        }
-        return out;
     }
 }

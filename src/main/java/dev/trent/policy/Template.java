@@ -12,7 +12,9 @@ import java.util.Optional;
  * <p>
  * Source: IAM User Guide, "IAM policy elements: Variables and tags" (reference_policies_variables):
  * special characters, default values "surround the default value with single quotes ... separate
- * the variable text and the default value with a comma and space", keys are case-insensitive.
+ * the variable text and the default value with a comma and space", keys are case-insensitive; "If AWS
+ * cannot resolve a variable this might cause the entire statement to be invalid": an unresolved
+ * variable without default (or a multi-valued key) makes its Resource or condition value match nothing.
  */
 final class Template {
     /** One piece: literal text (its wildcards active or not), or a variable to look up. */
@@ -58,7 +60,7 @@ final class Template {
                 if (comma >= 0) {
                     String rest = inside.substring(comma + 1).trim();
                     if (rest.length() >= 2 && rest.startsWith("'") && rest.endsWith("'")) {
-                        fallback = rest.substring(1, rest.length() - 1);
+                        fallback = rest.substring(1, rest.length() - 1).replace("''", "'");
                     } else {
                         throw new MalformedPolicyException("policy variable default value must be in single quotes: " + text);
                     }

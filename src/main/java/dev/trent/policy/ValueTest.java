@@ -42,11 +42,11 @@ interface ValueTest {
     /** Equality compares the substituted text exactly (no wildcards); Like uses the wildcards as written. */
     private static ValueTest string(Template template, boolean ignoreCase, boolean like) {
         if (!template.hasVariables()) {
-            String text = template.source();
             if (like) {
-                Glob glob = Glob.of(text, false);
+                Glob glob = new Glob(template.elements(null).orElseThrow(), false);
                 return (v, r) -> glob.matches(v);
             }
+            String text = template.text(null).orElseThrow();
             return ignoreCase ? (v, r) -> v.equalsIgnoreCase(text) : (v, r) -> v.equals(text);
         }
         if (like) {
