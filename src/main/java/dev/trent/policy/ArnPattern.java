@@ -29,10 +29,6 @@ final class ArnPattern {
         return everything || template.hasVariables() || constant != null;
     }
 
-    String source() {
-        return template.source();
-    }
-
     boolean matches(String arn, RequestContext request) {
         if (everything) {
             return true;

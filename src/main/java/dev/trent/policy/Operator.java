@@ -8,33 +8,33 @@ import java.util.Locale;
  * several values of a negated operator are evaluated as NOR.
  */
 enum Operator {
-    STRING_EQUALS("StringEquals", Family.STRING, null, false),
-    STRING_NOT_EQUALS("StringNotEquals", Family.STRING, STRING_EQUALS, false),
-    STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", Family.STRING_IGNORE_CASE, null, false),
-    STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", Family.STRING_IGNORE_CASE, STRING_EQUALS_IGNORE_CASE, false),
-    STRING_LIKE("StringLike", Family.STRING_LIKE, null, false),
-    STRING_NOT_LIKE("StringNotLike", Family.STRING_LIKE, STRING_LIKE, false),
-    NUMERIC_EQUALS("NumericEquals", Family.NUMERIC, null, false),
-    NUMERIC_NOT_EQUALS("NumericNotEquals", Family.NUMERIC, NUMERIC_EQUALS, false),
-    NUMERIC_LESS_THAN("NumericLessThan", Family.NUMERIC, null, false),
-    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", Family.NUMERIC, null, false),
-    NUMERIC_GREATER_THAN("NumericGreaterThan", Family.NUMERIC, null, false),
-    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", Family.NUMERIC, null, false),
-    DATE_EQUALS("DateEquals", Family.DATE, null, false),
-    DATE_NOT_EQUALS("DateNotEquals", Family.DATE, DATE_EQUALS, false),
-    DATE_LESS_THAN("DateLessThan", Family.DATE, null, false),
-    DATE_LESS_THAN_EQUALS("DateLessThanEquals", Family.DATE, null, false),
-    DATE_GREATER_THAN("DateGreaterThan", Family.DATE, null, false),
-    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", Family.DATE, null, false),
-    BOOL("Bool", Family.BOOL, null, false),
-    BINARY_EQUALS("BinaryEquals", Family.BINARY, null, false),
-    IP_ADDRESS("IpAddress", Family.IP, null, false),
-    NOT_IP_ADDRESS("NotIpAddress", Family.IP, IP_ADDRESS, false),
-    ARN_EQUALS("ArnEquals", Family.ARN, null, false),
-    ARN_LIKE("ArnLike", Family.ARN, null, false),
-    ARN_NOT_EQUALS("ArnNotEquals", Family.ARN, ARN_EQUALS, false),
-    ARN_NOT_LIKE("ArnNotLike", Family.ARN, ARN_LIKE, false),
-    NULL("Null", Family.NULL, null, true);
+    STRING_EQUALS("StringEquals", Family.STRING, null),
+    STRING_NOT_EQUALS("StringNotEquals", Family.STRING, STRING_EQUALS),
+    STRING_EQUALS_IGNORE_CASE("StringEqualsIgnoreCase", Family.STRING_IGNORE_CASE, null),
+    STRING_NOT_EQUALS_IGNORE_CASE("StringNotEqualsIgnoreCase", Family.STRING_IGNORE_CASE, STRING_EQUALS_IGNORE_CASE),
+    STRING_LIKE("StringLike", Family.STRING_LIKE, null),
+    STRING_NOT_LIKE("StringNotLike", Family.STRING_LIKE, STRING_LIKE),
+    NUMERIC_EQUALS("NumericEquals", Family.NUMERIC, null),
+    NUMERIC_NOT_EQUALS("NumericNotEquals", Family.NUMERIC, NUMERIC_EQUALS),
+    NUMERIC_LESS_THAN("NumericLessThan", Family.NUMERIC, null),
+    NUMERIC_LESS_THAN_EQUALS("NumericLessThanEquals", Family.NUMERIC, null),
+    NUMERIC_GREATER_THAN("NumericGreaterThan", Family.NUMERIC, null),
+    NUMERIC_GREATER_THAN_EQUALS("NumericGreaterThanEquals", Family.NUMERIC, null),
+    DATE_EQUALS("DateEquals", Family.DATE, null),
+    DATE_NOT_EQUALS("DateNotEquals", Family.DATE, DATE_EQUALS),
+    DATE_LESS_THAN("DateLessThan", Family.DATE, null),
+    DATE_LESS_THAN_EQUALS("DateLessThanEquals", Family.DATE, null),
+    DATE_GREATER_THAN("DateGreaterThan", Family.DATE, null),
+    DATE_GREATER_THAN_EQUALS("DateGreaterThanEquals", Family.DATE, null),
+    BOOL("Bool", Family.BOOL, null),
+    BINARY_EQUALS("BinaryEquals", Family.BINARY, null),
+    IP_ADDRESS("IpAddress", Family.IP, null),
+    NOT_IP_ADDRESS("NotIpAddress", Family.IP, IP_ADDRESS),
+    ARN_EQUALS("ArnEquals", Family.ARN, null),
+    ARN_LIKE("ArnLike", Family.ARN, null),
+    ARN_NOT_EQUALS("ArnNotEquals", Family.ARN, ARN_EQUALS),
+    ARN_NOT_LIKE("ArnNotLike", Family.ARN, ARN_LIKE),
+    NULL("Null", Family.NULL, null);
 
     enum Family {
         STRING, STRING_IGNORE_CASE, STRING_LIKE, NUMERIC, DATE, BOOL, BINARY, IP, ARN, NULL;
@@ -49,13 +49,11 @@ enum Operator {
     final Family family;
     /** For a negated operator, the positive one it negates; null for the positive ones. */
     final Operator negates;
-    final boolean existence;
 
-    Operator(String awsName, Family family, Operator negates, boolean existence) {
+    Operator(String awsName, Family family, Operator negates) {
         this.awsName = awsName;
         this.family = family;
         this.negates = negates;
-        this.existence = existence;
     }
 
     boolean negated() {

@@ -160,13 +160,11 @@ final class PolicyParser {
         if (!block.isObject()) {
             throw new MalformedPolicyException("statement " + index + ": Condition must be an object");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> ops = block.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : block.properties()) {
             if (!op.getValue().isObject() || op.getValue().isEmpty()) {
                 throw new MalformedPolicyException("statement " + index + ": " + op.getKey() + " must map condition keys to values");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-                Map.Entry<String, JsonNode> key = keys.next();
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 out.add(condition(index, op.getKey(), key.getKey(), key.getValue(), variables));
             }
         }

@@ -3,7 +3,6 @@ package dev.trent.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -40,8 +39,7 @@ final class PrincipalSet {
         if (!node.isObject() || node.isEmpty()) {
             throw invalid("a Principal must be \"*\" or an object of principal types: " + node);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> type = it.next();
+        for (Map.Entry<String, JsonNode> type : node.properties()) {
             for (String value : PolicyParser.strings(type.getValue(), "Principal", true)) {
                 switch (type.getKey()) {
                     case "AWS" -> set.addAws(value);

@@ -110,6 +110,18 @@ public final class RequestContext {
             return this;
         }
 
+        /**
+         * Adds a value to a key, keeping those it has: two encryption context keys that differ only in
+         * case make one condition key kms:EncryptionContext:k with both values, since condition key
+         * names are case-insensitive.
+         */
+        public Builder add(String key, String value) {
+            List<String> values = new ArrayList<>(keys.getOrDefault(normalize(key), List.of()));
+            values.add(value);
+            keys.put(normalize(key), List.copyOf(values));
+            return this;
+        }
+
         public Builder keys(Map<String, ? extends Collection<String>> all) {
             all.forEach(this::key);
             return this;

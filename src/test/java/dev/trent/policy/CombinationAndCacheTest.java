@@ -94,4 +94,11 @@ class CombinationAndCacheTest {
         assertThat(request.values("aws:PrincipalType")).containsExactly("User");
         assertThat(request.values("kms:CallerAccount")).isNull();
     }
+
+    @Test
+    void encryptionContextKeysDifferingInCaseShareOneConditionKey() {
+        RequestContext request = RequestContext.builder().principal(RequestPrincipal.aws(ALICE)).action("kms:Decrypt").resource(KEY)
+                .add("kms:EncryptionContext:Dept", "IT").add("kms:EncryptionContext:dept", "HR").build();
+        assertThat(request.values("kms:encryptioncontext:DEPT")).containsExactly("IT", "HR");
+    }
 }
