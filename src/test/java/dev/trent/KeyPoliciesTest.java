@@ -146,6 +146,18 @@ class KeyPoliciesTest {
     }
 
     @Test
+    void putKeyPolicyRefusesAStatementWithAnInvalidPrincipalInAwsWords() {
+        String keyId = newKeyId(kms);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"not a principal\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}";
+
+        assertAwsError(() -> kms.putKeyPolicy(b -> b.keyId(keyId).policyName("default").policy(policy)),
+                MalformedPolicyDocumentException.class, "MalformedPolicyDocumentException",
+                "Policy contains a statement with one or more invalid principals.");
+        assertThat(kms.getKeyPolicy(b -> b.keyId(keyId)).policy()).isEqualTo(DEFAULT_POLICY);
+    }
+
+    @Test
     void createKeyWithAPolicyStoresItVerbatim() {
         String keyId = kms.createKey(b -> b.policy(OWN_POLICY)).keyMetadata().keyId();
 

@@ -1,15 +1,15 @@
 package dev.trent.kms;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.trent.kms.KeyResolver.Accepts;
-import java.io.IOException;
+import dev.trent.policy.MalformedPolicyException;
+import dev.trent.policy.PolicyCache;
+import dev.trent.policy.PolicyDocument;
 import java.util.List;
 
 /** Key policies: stored verbatim, one per key, named {@code default}. */
 public final class KeyPolicies {
-    private static final JsonFactory JSON = new JsonFactory();
+    /** Key policies parsed once, for their validation now and their evaluation later. */
+    private static final PolicyCache POLICIES = new PolicyCache();
 
     private final Keys keys;
     private final KeyResolver resolver;
@@ -40,39 +40,15 @@ public final class KeyPolicies {
         return Paging.page("policies", marker, limit, 100, List.of(DefaultKeyPolicy.NAME), name -> name);
     }
 
-    /** A key policy must be a JSON policy document: an object with at least one statement. */
+    /**
+     * A key policy must be a policy document AWS would take (see {@link PolicyDocument}); its
+     * parsed form stays in the cache for the policy's evaluation.
+     */
     static void validate(String policy) {
-        boolean hasStatement = false;
-        try (JsonParser parser = JSON.createParser(policy)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw malformed();
-            }
-            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-                boolean statement = parser.currentName().equals("Statement");
-                JsonToken value = parser.nextToken();
-                if (statement && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        hasStatement = true;
-                        parser.skipChildren();
-                    }
-                } else {
-                    hasStatement |= statement && value == JsonToken.START_OBJECT;
-                    parser.skipChildren();
-                }
-            }
-            if (parser.nextToken() != null) {
-                throw malformed();
-            }
-        } catch (IOException e) {
-            throw malformed();
+        try {
+            POLICIES.get(policy);
+        } catch (MalformedPolicyException e) {
+            throw new KmsException(ErrorCode.MALFORMED_POLICY_DOCUMENT, e.awsMessage());
         }
-        if (!hasStatement) {
-            throw malformed();
-        }
-    }
-
-    /** AWS says nothing more about a policy that is not a policy document. */
-    private static KmsException malformed() {
-        return new KmsException(ErrorCode.MALFORMED_POLICY_DOCUMENT, null);
     }
 }
