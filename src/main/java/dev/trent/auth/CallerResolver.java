@@ -1,5 +1,6 @@
 package dev.trent.auth;
 
+import dev.trent.kms.Scope;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
 public final class CallerResolver implements Authenticator {
     private static final Pattern CREDENTIAL = Pattern.compile(
             "Credential=([^/,\\s]+)/\\d{8}/([^/,\\s]+)/[^/,\\s]+/aws4_request");
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final String defaultAccount;
     private final String defaultRegion;
@@ -31,7 +31,7 @@ public final class CallerResolver implements Authenticator {
             Matcher m = CREDENTIAL.matcher(authorization);
             if (m.find()) {
                 String accessKey = m.group(1);
-                String account = ACCOUNT_ID.matcher(accessKey).matches() ? accessKey : defaultAccount;
+                String account = Scope.isAccountId(accessKey) ? accessKey : defaultAccount;
                 return new Caller(account, m.group(2), accessKey);
             }
         }

@@ -2,6 +2,7 @@ package dev.trent.cli;
 
 import dev.trent.Config;
 import dev.trent.Trent;
+import dev.trent.kms.Scope;
 import dev.trent.auth.Credentials;
 import dev.trent.auth.CredentialsException;
 import dev.trent.store.StoreException;
@@ -75,7 +76,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (!account.matches("\\d{12}")) {
+        if (!Scope.isAccountId(account)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--account must be 12 digits, not '" + account + "'");
         }

@@ -161,7 +161,7 @@ public final class KeyLoads {
      * @throws IllegalArgumentException naming what is wrong
      */
     public static void check(KmsKey key) {
-        if (!key.scope().account().matches("\\d{12}")) {
+        if (!Scope.isAccountId(key.scope().account())) {
             throw new IllegalArgumentException("account '" + key.scope().account() + "' is not a 12-digit account id");
         }
         if (!key.scope().region().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}")) {

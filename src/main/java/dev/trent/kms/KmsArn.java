@@ -8,7 +8,7 @@ public record KmsArn(String partition, String region, String account, String res
     public static Optional<KmsArn> parse(String text) {
         String[] parts = text.split(":", 6);
         if (parts.length != 6 || !parts[0].equals("arn") || !parts[2].equals("kms")
-                || parts[1].isEmpty() || parts[3].isEmpty() || !parts[4].matches("\\d{12}")) {
+                || parts[1].isEmpty() || parts[3].isEmpty() || !Scope.isAccountId(parts[4])) {
             return Optional.empty();
         }
         String resource = parts[5];

@@ -1,7 +1,16 @@
 package dev.trent.kms;
 
+import java.util.regex.Pattern;
+
 /** An account in a region: everything in KMS (keys, aliases, ...) lives in exactly one. */
 public record Scope(String account, String region) {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    /** Whether the text is an AWS account id: twelve digits. */
+    public static boolean isAccountId(String text) {
+        return ACCOUNT_ID.matcher(text).matches();
+    }
+
 
     /** The AWS partition of a region: China and GovCloud regions have their own. */
     public String partition() {
