@@ -1,6 +1,7 @@
 package dev.trent;
 
 import dev.trent.auth.Credentials;
+import dev.trent.kms.AccessMode;
 import dev.trent.store.StoreSettings;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +19,11 @@ import java.util.List;
  * @param imports key files loaded at start-up, in this order
  * @param credentials the access keys whose SigV4 signatures every request must carry, or null to
  *     accept any signature or none
+ * @param enforcePolicies whether key policies, IAM policies and grants decide access; null for the
+ *     default, which is to enforce them exactly when {@code credentials} are given
  */
 public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock,
-        StoreSettings store, List<Path> imports, Credentials credentials) {
+        StoreSettings store, List<Path> imports, Credentials credentials, Boolean enforcePolicies) {
     public static final int DEFAULT_PORT = 6767;
 
     public Config {
@@ -29,38 +32,48 @@ public record Config(String bind, int port, String defaultAccount, String defaul
 
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC(),
-                StoreSettings.MEMORY, List.of(), null);
+                StoreSettings.MEMORY, List.of(), null, null);
     }
 
     public Config withBind(String newBind) {
-        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports, credentials);
+        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports, credentials, enforcePolicies);
     }
 
     public Config withPort(int newPort) {
-        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports, credentials);
+        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports, credentials, enforcePolicies);
     }
 
     public Config withDefaultAccount(String account) {
-        return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials);
+        return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials, enforcePolicies);
     }
 
     public Config withDefaultRegion(String region) {
-        return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials);
+        return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials, enforcePolicies);
     }
 
     public Config withClock(Clock newClock) {
-        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports, credentials);
+        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports, credentials, enforcePolicies);
     }
 
     public Config withStore(StoreSettings newStore) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports, credentials);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports, credentials, enforcePolicies);
     }
 
     public Config withImports(List<Path> newImports) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports, credentials);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports, credentials, enforcePolicies);
     }
 
     public Config withCredentials(Credentials newCredentials) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, newCredentials);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, newCredentials, enforcePolicies);
+    }
+
+    public Config withEnforcePolicies(Boolean enforce) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials, enforce);
+    }
+
+    /** How access is decided: see {@code enforcePolicies}. */
+    public AccessMode accessMode() {
+        boolean enforce = enforcePolicies != null ? enforcePolicies : credentials != null;
+        return enforce ? AccessMode.POLICIES : AccessMode.OWN_ACCOUNT;
     }
 }

@@ -44,7 +44,7 @@ public final class Trent implements AutoCloseable {
     private Api build() {
         Store opened = Stores.open(config.store());
         store.set(opened);
-        Kms kms = new Kms(opened, clock, new Randomness());
+        Kms kms = new Kms(opened, clock, new Randomness(), config.accessMode());
         for (Path file : config.imports()) { // in order, before Trent answers anyone
             KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(), clock.instant()));
         }

@@ -52,7 +52,9 @@ class SigV4Test {
     private static final Credential ROOT = Credential.of("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             ACCOUNT);
     private static final Credential SESSION = new Credential("ASIAIOSFODNN7EXAMPLE", "session-secret", SESSION_ACCOUNT,
-            "the-session-token", "arn:aws:sts::444455556666:assumed-role/auditor/s", List.of());
+            "the-session-token", "arn:aws:sts::444455556666:assumed-role/auditor/s",
+            List.of("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"kms:*\","
+                    + "\"Resource\":\"*\"}]}"));
     private static final String LIST_KEYS = "{}";
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);

@@ -25,19 +25,19 @@ final class AliasHandlers {
 
     void register() {
         routes.add(Operation.CREATE_ALIAS, CreateAliasRequest::builder, (caller, r) -> {
-            aliases.create(caller.scope(), r.aliasName(), r.targetKeyId());
+            aliases.create(caller, r.aliasName(), r.targetKeyId());
             return CreateAliasResponse.builder().build();
         });
         routes.add(Operation.UPDATE_ALIAS, UpdateAliasRequest::builder, (caller, r) -> {
-            aliases.update(caller.scope(), r.aliasName(), r.targetKeyId());
+            aliases.update(caller, r.aliasName(), r.targetKeyId());
             return UpdateAliasResponse.builder().build();
         });
         routes.add(Operation.DELETE_ALIAS, DeleteAliasRequest::builder, (caller, r) -> {
-            aliases.delete(caller.scope(), r.aliasName());
+            aliases.delete(caller, r.aliasName());
             return DeleteAliasResponse.builder().build();
         });
         routes.add(Operation.LIST_ALIASES, ListAliasesRequest::builder, (caller, r) -> {
-            Page<Alias> page = aliases.list(caller.scope(), r.keyId(), r.limit(), r.marker());
+            Page<Alias> page = aliases.list(caller, r.keyId(), r.limit(), r.marker());
             return ListAliasesResponse.builder()
                     .aliases(page.items().stream().map(Shapes::aliasEntry).toList())
                     .nextMarker(page.nextMarker())

@@ -2,7 +2,9 @@ package dev.trent.api;
 
 import dev.trent.auth.Caller;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Requester;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -24,16 +26,20 @@ public final class Api {
     }
 
     private record Route<Q extends SdkPojo>(Supplier<? extends SdkBuilder<?, Q>> newRequest,
-            BiFunction<Caller, Q, ? extends SdkPojo> handler) {
+            BiFunction<Requester, Q, ? extends SdkPojo> handler) {
 
-        SdkPojo call(Caller caller, RequestDecoder decoder, RequestValidator validator, Kms kms) {
+        SdkPojo call(Caller caller, Operation op, Connection connection, RequestDecoder decoder,
+                RequestValidator validator, Kms kms) {
             SdkBuilder<?, Q> builder = newRequest.get();
             decoder.decodeInto((SdkPojo) builder);
             Q request = builder.build();
             validator.validate(request);
-            kms.grants().checkTokens(GrantTokensParameter.of(request));
+            List<String> grantTokens = GrantTokensParameter.of(request);
+            kms.grants().checkTokens(grantTokens);
             kms.catchUp();
-            return handler.apply(caller, request);
+            Requester requester = new Requester(caller.scope(), caller.principal(), caller.identityPolicies(),
+                    grantTokens, RequestConditions.of(op, request, connection));
+            return handler.apply(requester, request);
         }
     }
 
@@ -70,11 +76,11 @@ public final class Api {
     @FunctionalInterface
     interface Routes {
         <Q extends SdkPojo> void add(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
-                BiFunction<Caller, Q, ? extends SdkPojo> handler);
+                BiFunction<Requester, Q, ? extends SdkPojo> handler);
     }
 
     private <Q extends SdkPojo> void route(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
-            BiFunction<Caller, Q, ? extends SdkPojo> handler) {
+            BiFunction<Requester, Q, ? extends SdkPojo> handler) {
         if (routes.put(op, new Route<>(newRequest, handler)) != null) {
             throw new IllegalStateException(op + " has two handlers");
         }
@@ -82,7 +88,12 @@ public final class Api {
 
     /** Answers one request; {@code requestId} is the id its response carries. */
     public SdkPojo call(Caller caller, Operation op, String requestId, RequestDecoder decoder) {
-        SdkPojo response = routes.get(op).call(caller, decoder, validator, kms);
+        return call(caller, Connection.UNKNOWN, op, requestId, decoder);
+    }
+
+    /** Answers one request that came over {@code connection}. */
+    public SdkPojo call(Caller caller, Connection connection, Operation op, String requestId, RequestDecoder decoder) {
+        SdkPojo response = routes.get(op).call(caller, op, connection, decoder, validator, kms);
         keyUses.record(op, response, requestId);
         return response;
     }

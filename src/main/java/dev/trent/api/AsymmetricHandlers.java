@@ -48,7 +48,7 @@ final class AsymmetricHandlers {
     void register() {
         routes.add(Operation.SIGN, SignRequest::builder, (caller, r) -> {
             SigningAlgorithm algorithm = domainEnum(r.signingAlgorithmAsString(), SigningAlgorithm.class);
-            Signatures.Signed signed = signatures.sign(caller.scope(), r.keyId(), bytes(r.message()),
+            Signatures.Signed signed = signatures.sign(caller, r.keyId(), bytes(r.message()),
                     messageType(r.messageTypeAsString()), algorithm, isTrue(r.dryRun()));
             return SignResponse.builder()
                     .keyId(signed.key().arn())
@@ -58,7 +58,7 @@ final class AsymmetricHandlers {
         });
         routes.add(Operation.VERIFY, VerifyRequest::builder, (caller, r) -> {
             SigningAlgorithm algorithm = domainEnum(r.signingAlgorithmAsString(), SigningAlgorithm.class);
-            KmsKey key = signatures.verify(caller.scope(), r.keyId(), bytes(r.message()),
+            KmsKey key = signatures.verify(caller, r.keyId(), bytes(r.message()),
                     messageType(r.messageTypeAsString()), algorithm, bytes(r.signature()), isTrue(r.dryRun()));
             return VerifyResponse.builder()
                     .keyId(key.arn())
@@ -67,7 +67,7 @@ final class AsymmetricHandlers {
                     .build();
         });
         routes.add(Operation.GET_PUBLIC_KEY, GetPublicKeyRequest::builder, (caller, r) -> {
-            PublicKeys.PublicKey found = publicKeys.get(caller.scope(), r.keyId());
+            PublicKeys.PublicKey found = publicKeys.get(caller, r.keyId());
             KmsKey key = found.key();
             Algorithms algorithms = key.algorithms();
             return GetPublicKeyResponse.builder()
@@ -86,7 +86,7 @@ final class AsymmetricHandlers {
             RecipientRelease release = RecipientRelease.of(r.recipient());
             KeyAgreementAlgorithm algorithm = domainEnum(r.keyAgreementAlgorithmAsString(),
                     KeyAgreementAlgorithm.class);
-            KeyAgreements.Agreed agreed = agreements.derive(caller.scope(), r.keyId(), algorithm, bytes(r.publicKey()),
+            KeyAgreements.Agreed agreed = agreements.derive(caller, r.keyId(), algorithm, bytes(r.publicKey()),
                     isTrue(r.dryRun()));
             return DeriveSharedSecretResponse.builder()
                     .keyId(agreed.key().arn())
@@ -99,7 +99,7 @@ final class AsymmetricHandlers {
         routes.add(Operation.ENCAPSULATE, EncapsulateRequest::builder, (caller, r) -> {
             EncapsulationAlgorithm algorithm = domainEnum(r.encapsulationAlgorithmAsString(),
                     EncapsulationAlgorithm.class);
-            Encapsulations.Encapsulated result = encapsulations.encapsulate(caller.scope(), r.keyId(), algorithm,
+            Encapsulations.Encapsulated result = encapsulations.encapsulate(caller, r.keyId(), algorithm,
                     isTrue(r.dryRun()));
             return EncapsulateResponse.builder()
                     .keyId(result.key().arn())
@@ -111,7 +111,7 @@ final class AsymmetricHandlers {
         routes.add(Operation.DECAPSULATE, DecapsulateRequest::builder, (caller, r) -> {
             EncapsulationAlgorithm algorithm = domainEnum(r.encapsulationAlgorithmAsString(),
                     EncapsulationAlgorithm.class);
-            Encapsulations.Decapsulated result = encapsulations.decapsulate(caller.scope(), r.keyId(), algorithm,
+            Encapsulations.Decapsulated result = encapsulations.decapsulate(caller, r.keyId(), algorithm,
                     bytes(r.sharedSecretCiphertextBlob()), isTrue(r.dryRun()));
             return DecapsulateResponse.builder()
                     .keyId(result.key().arn())

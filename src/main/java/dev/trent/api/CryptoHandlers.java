@@ -48,7 +48,7 @@ final class CryptoHandlers {
 
     void register() {
         routes.add(Operation.ENCRYPT, EncryptRequest::builder, (caller, r) -> {
-            Sealed sealed = crypto.encrypt(caller.scope(), r.keyId(), bytes(r.plaintext()),
+            Sealed sealed = crypto.encrypt(caller, r.keyId(), bytes(r.plaintext()),
                     context(r.encryptionContext()), algorithm(r.encryptionAlgorithmAsString()), isTrue(r.dryRun()));
             return EncryptResponse.builder()
                     .ciphertextBlob(blob(sealed.ciphertext()))
@@ -58,7 +58,7 @@ final class CryptoHandlers {
         });
         routes.add(Operation.DECRYPT, DecryptRequest::builder, (caller, r) -> {
             RecipientRelease release = RecipientRelease.of(r.recipient());
-            Opened opened = crypto.decrypt(caller.scope(), bytes(r.ciphertextBlob()), context(r.encryptionContext()),
+            Opened opened = crypto.decrypt(caller, bytes(r.ciphertextBlob()), context(r.encryptionContext()),
                     r.keyId(), algorithm(r.encryptionAlgorithmAsString()), isTrue(r.dryRun()),
                     r.dryRunModifiers().contains(DryRunModifierType.IGNORE_CIPHERTEXT));
             return DecryptResponse.builder()
@@ -70,7 +70,7 @@ final class CryptoHandlers {
                     .build();
         });
         routes.add(Operation.RE_ENCRYPT, ReEncryptRequest::builder, (caller, r) -> {
-            ReEncrypted result = crypto.reEncrypt(caller.scope(), bytes(r.ciphertextBlob()),
+            ReEncrypted result = crypto.reEncrypt(caller, bytes(r.ciphertextBlob()),
                     context(r.sourceEncryptionContext()), r.sourceKeyId(),
                     algorithm(r.sourceEncryptionAlgorithmAsString()), r.destinationKeyId(),
                     context(r.destinationEncryptionContext()), algorithm(r.destinationEncryptionAlgorithmAsString()),
@@ -87,7 +87,7 @@ final class CryptoHandlers {
         });
         routes.add(Operation.GENERATE_DATA_KEY, GenerateDataKeyRequest::builder, (caller, r) -> {
             RecipientRelease release = RecipientRelease.of(r.recipient());
-            DataKey key = crypto.generateDataKey(caller.scope(), r.keyId(), domainEnum(r.keySpecAsString(),
+            DataKey key = crypto.generateDataKey(caller, r.keyId(), domainEnum(r.keySpecAsString(),
                     DataKeySpec.class), r.numberOfBytes(), context(r.encryptionContext()), true, isTrue(r.dryRun()));
             return GenerateDataKeyResponse.builder()
                     .ciphertextBlob(blob(key.sealed().ciphertext()))
@@ -99,7 +99,7 @@ final class CryptoHandlers {
         });
         routes.add(Operation.GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GenerateDataKeyWithoutPlaintextRequest::builder,
                 (caller, r) -> {
-                    DataKey key = crypto.generateDataKey(caller.scope(), r.keyId(), domainEnum(r.keySpecAsString(),
+                    DataKey key = crypto.generateDataKey(caller, r.keyId(), domainEnum(r.keySpecAsString(),
                             DataKeySpec.class), r.numberOfBytes(), context(r.encryptionContext()), false,
                             isTrue(r.dryRun()));
                     return GenerateDataKeyWithoutPlaintextResponse.builder()
@@ -110,7 +110,7 @@ final class CryptoHandlers {
                 });
         routes.add(Operation.GENERATE_DATA_KEY_PAIR, GenerateDataKeyPairRequest::builder, (caller, r) -> {
             RecipientRelease release = RecipientRelease.of(r.recipient());
-            DataKeyPair pair = crypto.generateDataKeyPair(caller.scope(), r.keyId(),
+            DataKeyPair pair = crypto.generateDataKeyPair(caller, r.keyId(),
                     domainEnum(r.keyPairSpecAsString(), KeySpec.class), context(r.encryptionContext()), true,
                     isTrue(r.dryRun()));
             return GenerateDataKeyPairResponse.builder()
@@ -125,7 +125,7 @@ final class CryptoHandlers {
         });
         routes.add(Operation.GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT,
                 GenerateDataKeyPairWithoutPlaintextRequest::builder, (caller, r) -> {
-                    DataKeyPair pair = crypto.generateDataKeyPair(caller.scope(), r.keyId(),
+                    DataKeyPair pair = crypto.generateDataKeyPair(caller, r.keyId(),
                             domainEnum(r.keyPairSpecAsString(), KeySpec.class), context(r.encryptionContext()), false,
                             isTrue(r.dryRun()));
                     return GenerateDataKeyPairWithoutPlaintextResponse.builder()
@@ -138,7 +138,7 @@ final class CryptoHandlers {
                 });
         routes.add(Operation.GENERATE_RANDOM, GenerateRandomRequest::builder, (caller, r) -> {
             RecipientRelease release = RecipientRelease.of(r.recipient());
-            byte[] random = crypto.generateRandom(caller.scope(), r.numberOfBytes(), r.customKeyStoreId());
+            byte[] random = crypto.generateRandom(caller, r.numberOfBytes(), r.customKeyStoreId());
             return GenerateRandomResponse.builder()
                     .plaintext(release.plaintext(random))
                     .ciphertextForRecipient(release.ciphertextForRecipient(random))

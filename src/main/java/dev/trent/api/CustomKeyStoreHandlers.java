@@ -47,7 +47,7 @@ final class CustomKeyStoreHandlers {
 
     void register() {
         routes.add(Operation.CREATE_CUSTOM_KEY_STORE, CreateCustomKeyStoreRequest::builder, (caller, r) -> {
-            CustomKeyStore created = keyStores.create(caller.scope(), new CreateCustomKeyStoreCommand(
+            CustomKeyStore created = keyStores.create(caller, new CreateCustomKeyStoreCommand(
                     r.customKeyStoreName(),
                     domainEnum(r.customKeyStoreTypeAsString(), CustomKeyStoreType.class),
                     r.cloudHsmClusterId(),
@@ -59,7 +59,7 @@ final class CustomKeyStoreHandlers {
             return CreateCustomKeyStoreResponse.builder().customKeyStoreId(created.id()).build();
         });
         routes.add(Operation.DESCRIBE_CUSTOM_KEY_STORES, DescribeCustomKeyStoresRequest::builder, (caller, r) -> {
-            Page<CustomKeyStore> page = keyStores.describe(caller.scope(), r.customKeyStoreId(),
+            Page<CustomKeyStore> page = keyStores.describe(caller, r.customKeyStoreId(),
                     r.customKeyStoreName(), r.limit(), r.marker());
             return DescribeCustomKeyStoresResponse.builder()
                     .customKeyStores(page.items().stream().map(CustomKeyStoreHandlers::entry).toList())
@@ -68,7 +68,7 @@ final class CustomKeyStoreHandlers {
                     .build();
         });
         routes.add(Operation.UPDATE_CUSTOM_KEY_STORE, UpdateCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.update(caller.scope(), new UpdateCustomKeyStoreCommand(
+            keyStores.update(caller, new UpdateCustomKeyStoreCommand(
                     r.customKeyStoreId(),
                     r.newCustomKeyStoreName(),
                     r.cloudHsmClusterId(),
@@ -79,15 +79,15 @@ final class CustomKeyStoreHandlers {
             return UpdateCustomKeyStoreResponse.builder().build();
         });
         routes.add(Operation.CONNECT_CUSTOM_KEY_STORE, ConnectCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.connect(caller.scope(), r.customKeyStoreId());
+            keyStores.connect(caller, r.customKeyStoreId());
             return ConnectCustomKeyStoreResponse.builder().build();
         });
         routes.add(Operation.DISCONNECT_CUSTOM_KEY_STORE, DisconnectCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.disconnect(caller.scope(), r.customKeyStoreId());
+            keyStores.disconnect(caller, r.customKeyStoreId());
             return DisconnectCustomKeyStoreResponse.builder().build();
         });
         routes.add(Operation.DELETE_CUSTOM_KEY_STORE, DeleteCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.delete(caller.scope(), r.customKeyStoreId());
+            keyStores.delete(caller, r.customKeyStoreId());
             return DeleteCustomKeyStoreResponse.builder().build();
         });
     }

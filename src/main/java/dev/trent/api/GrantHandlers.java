@@ -3,13 +3,13 @@ package dev.trent.api;
 import static dev.trent.api.Shapes.domainEnum;
 import static dev.trent.api.Shapes.isTrue;
 
-import dev.trent.auth.Caller;
 import dev.trent.kms.CreateGrantCommand;
 import dev.trent.kms.Grant;
 import dev.trent.kms.GrantConstraints;
 import dev.trent.kms.GrantOperation;
 import dev.trent.kms.Grants;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Requester;
 import dev.trent.kms.Page;
 import java.util.List;
 import software.amazon.awssdk.services.kms.model.CreateGrantRequest;
@@ -37,7 +37,7 @@ final class GrantHandlers {
     void register() {
         routes.add(Operation.CREATE_GRANT, CreateGrantRequest::builder, this::createGrant);
         routes.add(Operation.LIST_GRANTS, ListGrantsRequest::builder, (caller, r) -> {
-            Page<Grant> page = grants.list(caller.scope(), r.keyId(), r.grantId(), r.granteePrincipal(),
+            Page<Grant> page = grants.list(caller, r.keyId(), r.grantId(), r.granteePrincipal(),
                     r.granteeServicePrincipal(), r.limit(), r.marker());
             return ListGrantsResponse.builder()
                     .grants(entries(page))
@@ -46,7 +46,7 @@ final class GrantHandlers {
                     .build();
         });
         routes.add(Operation.LIST_RETIRABLE_GRANTS, ListRetirableGrantsRequest::builder, (caller, r) -> {
-            Page<Grant> page = grants.listRetirable(caller.scope(), r.retiringPrincipal(),
+            Page<Grant> page = grants.listRetirable(caller, r.retiringPrincipal(),
                     r.retiringServicePrincipal(), r.limit(), r.marker());
             return ListRetirableGrantsResponse.builder()
                     .grants(entries(page))
@@ -55,16 +55,16 @@ final class GrantHandlers {
                     .build();
         });
         routes.add(Operation.RETIRE_GRANT, RetireGrantRequest::builder, (caller, r) -> {
-            grants.retire(caller.scope(), r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
+            grants.retire(caller, r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
             return RetireGrantResponse.builder().build();
         });
         routes.add(Operation.REVOKE_GRANT, RevokeGrantRequest::builder, (caller, r) -> {
-            grants.revoke(caller.scope(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
+            grants.revoke(caller, r.keyId(), r.grantId(), isTrue(r.dryRun()));
             return RevokeGrantResponse.builder().build();
         });
     }
 
-    private CreateGrantResponse createGrant(Caller caller, CreateGrantRequest r) {
+    private CreateGrantResponse createGrant(Requester caller, CreateGrantRequest r) {
         List<GrantOperation> operations = r.operationsAsStrings().stream()
                 .map(op -> domainEnum(op, GrantOperation.class))
                 .toList();
@@ -72,7 +72,7 @@ final class GrantHandlers {
         GrantConstraints constraints = c == null ? GrantConstraints.NONE
                 : new GrantConstraints(c.hasEncryptionContextSubset() ? c.encryptionContextSubset() : null,
                         c.hasEncryptionContextEquals() ? c.encryptionContextEquals() : null, c.sourceArn());
-        Grants.Created created = grants.create(caller.scope(), new CreateGrantCommand(r.keyId(),
+        Grants.Created created = grants.create(caller, new CreateGrantCommand(r.keyId(),
                 r.granteePrincipal(), r.granteeServicePrincipal(), r.retiringPrincipal(),
                 r.retiringServicePrincipal(), operations, constraints, r.name(), isTrue(r.dryRun())));
         return CreateGrantResponse.builder().grantId(created.grantId()).grantToken(created.grantToken()).build();

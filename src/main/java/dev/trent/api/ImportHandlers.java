@@ -29,7 +29,7 @@ final class ImportHandlers {
 
     void register() {
         routes.add(Operation.GET_PARAMETERS_FOR_IMPORT, GetParametersForImportRequest::builder, (caller, r) -> {
-            KeyImports.Parameters parameters = imports.parameters(caller.scope(), r.keyId(),
+            KeyImports.Parameters parameters = imports.parameters(caller, r.keyId(),
                     domainEnum(r.wrappingAlgorithmAsString(), WrappingAlgorithm.class),
                     domainEnum(r.wrappingKeySpecAsString(), WrappingKeySpec.class));
             return GetParametersForImportResponse.builder()
@@ -40,7 +40,7 @@ final class ImportHandlers {
                     .build();
         });
         routes.add(Operation.IMPORT_KEY_MATERIAL, ImportKeyMaterialRequest::builder, (caller, r) -> {
-            KeyImports.Imported imported = imports.importMaterial(caller.scope(), new KeyImports.ImportCommand(
+            KeyImports.Imported imported = imports.importMaterial(caller, new KeyImports.ImportCommand(
                     r.keyId(),
                     bytes(r.importToken()),
                     bytes(r.encryptedKeyMaterial()),
@@ -55,7 +55,7 @@ final class ImportHandlers {
                     .build();
         });
         routes.add(Operation.DELETE_IMPORTED_KEY_MATERIAL, DeleteImportedKeyMaterialRequest::builder, (caller, r) -> {
-            KeyImports.Imported deleted = imports.delete(caller.scope(), r.keyId(), r.keyMaterialId());
+            KeyImports.Imported deleted = imports.delete(caller, r.keyId(), r.keyMaterialId());
             return DeleteImportedKeyMaterialResponse.builder()
                     .keyId(deleted.key().arn())
                     .keyMaterialId(deleted.materialId())

@@ -3,12 +3,12 @@ package dev.trent.api;
 import static dev.trent.api.Shapes.domainEnum;
 import static dev.trent.api.Shapes.isTrue;
 
-import dev.trent.auth.Caller;
 import dev.trent.kms.CreateKeyCommand;
 import dev.trent.kms.KeySpec;
 import dev.trent.kms.KeyUsage;
 import dev.trent.kms.Keys;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Requester;
 import dev.trent.kms.KmsException;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.Origin;
@@ -46,22 +46,22 @@ final class KeyHandlers {
     void register() {
         routes.add(Operation.CREATE_KEY, CreateKeyRequest::builder, this::createKey);
         routes.add(Operation.DESCRIBE_KEY, DescribeKeyRequest::builder, (caller, r) -> DescribeKeyResponse.builder()
-                .keyMetadata(Shapes.keyMetadata(keys.describe(caller.scope(), r.keyId()))).build());
+                .keyMetadata(Shapes.keyMetadata(keys.describe(caller, r.keyId()))).build());
         routes.add(Operation.LIST_KEYS, ListKeysRequest::builder, this::listKeys);
         routes.add(Operation.ENABLE_KEY, EnableKeyRequest::builder, (caller, r) -> {
-            keys.enable(caller.scope(), r.keyId());
+            keys.enable(caller, r.keyId());
             return EnableKeyResponse.builder().build();
         });
         routes.add(Operation.DISABLE_KEY, DisableKeyRequest::builder, (caller, r) -> {
-            keys.disable(caller.scope(), r.keyId());
+            keys.disable(caller, r.keyId());
             return DisableKeyResponse.builder().build();
         });
         routes.add(Operation.UPDATE_KEY_DESCRIPTION, UpdateKeyDescriptionRequest::builder, (caller, r) -> {
-            keys.updateDescription(caller.scope(), r.keyId(), r.description());
+            keys.updateDescription(caller, r.keyId(), r.description());
             return UpdateKeyDescriptionResponse.builder().build();
         });
         routes.add(Operation.SCHEDULE_KEY_DELETION, ScheduleKeyDeletionRequest::builder, (caller, r) -> {
-            KmsKey key = keys.scheduleDeletion(caller.scope(), r.keyId(), r.pendingWindowInDays());
+            KmsKey key = keys.scheduleDeletion(caller, r.keyId(), r.pendingWindowInDays());
             return ScheduleKeyDeletionResponse.builder()
                     .keyId(key.arn())
                     .deletionDate(key.deletionDate())
@@ -70,10 +70,10 @@ final class KeyHandlers {
                     .build();
         });
         routes.add(Operation.CANCEL_KEY_DELETION, CancelKeyDeletionRequest::builder, (caller, r) ->
-                CancelKeyDeletionResponse.builder().keyId(keys.cancelDeletion(caller.scope(), r.keyId()).arn()).build());
+                CancelKeyDeletionResponse.builder().keyId(keys.cancelDeletion(caller, r.keyId()).arn()).build());
     }
 
-    private CreateKeyResponse createKey(Caller caller, CreateKeyRequest r) {
+    private CreateKeyResponse createKey(Requester caller, CreateKeyRequest r) {
         String keySpec = r.keySpecAsString();
         String legacySpec = r.customerMasterKeySpecAsString();
         if (keySpec != null && legacySpec != null) {
@@ -84,7 +84,7 @@ final class KeyHandlers {
         KeyUsage usage = domainEnum(r.keyUsageAsString(), KeyUsage.class);
         Origin origin = domainEnum(r.originAsString(), Origin.class);
         List<Tag> tags = r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList();
-        KmsKey key = keys.create(caller.scope(), new CreateKeyCommand(
+        KmsKey key = keys.create(caller, new CreateKeyCommand(
                 r.description() == null ? "" : r.description(),
                 spec == null ? KeySpec.SYMMETRIC_DEFAULT : spec,
                 usage,
@@ -93,12 +93,13 @@ final class KeyHandlers {
                 r.policy(),
                 tags,
                 r.customKeyStoreId(),
-                r.xksKeyId()));
+                r.xksKeyId(),
+                isTrue(r.bypassPolicyLockoutSafetyCheck())));
         return CreateKeyResponse.builder().keyMetadata(Shapes.keyMetadata(key)).build();
     }
 
-    private ListKeysResponse listKeys(Caller caller, ListKeysRequest r) {
-        Page<KmsKey> page = keys.list(caller.scope(), r.limit(), r.marker());
+    private ListKeysResponse listKeys(Requester caller, ListKeysRequest r) {
+        Page<KmsKey> page = keys.list(caller, r.limit(), r.marker());
         return ListKeysResponse.builder()
                 .keys(page.items().stream()
                         .map(k -> KeyListEntry.builder().keyId(k.keyId()).keyArn(k.arn()).build())

@@ -19,7 +19,7 @@ final class KeyUsageHandlers {
 
     void register() {
         routes.add(Operation.GET_KEY_LAST_USAGE, GetKeyLastUsageRequest::builder, (caller, r) -> {
-            KeyUsageLog.Report report = usage.lastUsage(caller.scope(), r.keyId());
+            KeyUsageLog.Report report = usage.lastUsage(caller, r.keyId());
             return GetKeyLastUsageResponse.builder()
                     .keyId(report.key().keyId())
                     // an empty object, not an absent one, when the key was not used

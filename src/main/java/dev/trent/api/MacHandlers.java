@@ -27,7 +27,7 @@ final class MacHandlers {
     void register() {
         routes.add(Operation.GENERATE_MAC, GenerateMacRequest::builder, (caller, r) -> {
             MacAlgorithm algorithm = domainEnum(r.macAlgorithmAsString(), MacAlgorithm.class);
-            Macs.Tagged tagged = macs.generate(caller.scope(), r.keyId(), bytes(r.message()), algorithm,
+            Macs.Tagged tagged = macs.generate(caller, r.keyId(), bytes(r.message()), algorithm,
                     isTrue(r.dryRun()));
             return GenerateMacResponse.builder()
                     .mac(blob(tagged.mac()))
@@ -37,7 +37,7 @@ final class MacHandlers {
         });
         routes.add(Operation.VERIFY_MAC, VerifyMacRequest::builder, (caller, r) -> {
             MacAlgorithm algorithm = domainEnum(r.macAlgorithmAsString(), MacAlgorithm.class);
-            KmsKey key = macs.verify(caller.scope(), r.keyId(), bytes(r.message()), algorithm, bytes(r.mac()),
+            KmsKey key = macs.verify(caller, r.keyId(), bytes(r.message()), algorithm, bytes(r.mac()),
                     isTrue(r.dryRun()));
             return VerifyMacResponse.builder()
                     .keyId(key.arn())

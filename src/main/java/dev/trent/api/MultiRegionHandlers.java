@@ -1,8 +1,10 @@
 package dev.trent.api;
 
-import dev.trent.auth.Caller;
+import static dev.trent.api.Shapes.isTrue;
+
 import dev.trent.kms.KeyState;
 import dev.trent.kms.Kms;
+import dev.trent.kms.Requester;
 import dev.trent.kms.KmsKey;
 import dev.trent.kms.MultiRegionKeys;
 import dev.trent.kms.Tag;
@@ -24,14 +26,15 @@ final class MultiRegionHandlers {
     void register() {
         routes.add(Operation.REPLICATE_KEY, ReplicateKeyRequest::builder, this::replicateKey);
         routes.add(Operation.UPDATE_PRIMARY_REGION, UpdatePrimaryRegionRequest::builder, (caller, r) -> {
-            multiRegion.updatePrimaryRegion(caller.scope(), r.keyId(), r.primaryRegion());
+            multiRegion.updatePrimaryRegion(caller, r.keyId(), r.primaryRegion());
             return UpdatePrimaryRegionResponse.builder().build();
         });
     }
 
-    private ReplicateKeyResponse replicateKey(Caller caller, ReplicateKeyRequest r) {
-        KmsKey replica = multiRegion.replicate(caller.scope(), r.keyId(), r.replicaRegion(), r.policy(),
-                r.description(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList()).replica();
+    private ReplicateKeyResponse replicateKey(Requester caller, ReplicateKeyRequest r) {
+        KmsKey replica = multiRegion.replicate(caller, r.keyId(), r.replicaRegion(), r.policy(),
+                r.description(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList(),
+                isTrue(r.bypassPolicyLockoutSafetyCheck())).replica();
         // AWS answers while the replica is still being made: its transient state is Creating, and
         // it becomes Enabled (or PendingImport) moments later; in Trent it already is.
         KmsKey asAnswered = replica.toBuilder().state(KeyState.CREATING).build();

@@ -1,5 +1,7 @@
 package dev.trent.api;
 
+import static dev.trent.api.Shapes.isTrue;
+
 import dev.trent.kms.DefaultKeyPolicy;
 import dev.trent.kms.KeyPolicies;
 import dev.trent.kms.Kms;
@@ -24,15 +26,15 @@ final class PolicyHandlers {
     void register() {
         routes.add(Operation.GET_KEY_POLICY, GetKeyPolicyRequest::builder, (caller, r) ->
                 GetKeyPolicyResponse.builder()
-                        .policy(policies.get(caller.scope(), r.keyId(), r.policyName()))
+                        .policy(policies.get(caller, r.keyId(), r.policyName()))
                         .policyName(DefaultKeyPolicy.NAME)
                         .build());
         routes.add(Operation.PUT_KEY_POLICY, PutKeyPolicyRequest::builder, (caller, r) -> {
-            policies.put(caller.scope(), r.keyId(), r.policyName(), r.policy());
+            policies.put(caller, r.keyId(), r.policyName(), r.policy(), isTrue(r.bypassPolicyLockoutSafetyCheck()));
             return PutKeyPolicyResponse.builder().build();
         });
         routes.add(Operation.LIST_KEY_POLICIES, ListKeyPoliciesRequest::builder, (caller, r) -> {
-            Page<String> page = policies.list(caller.scope(), r.keyId(), r.limit(), r.marker());
+            Page<String> page = policies.list(caller, r.keyId(), r.limit(), r.marker());
             return ListKeyPoliciesResponse.builder()
                     .policyNames(page.items())
                     .nextMarker(page.nextMarker())

@@ -35,15 +35,15 @@ final class RotationHandlers {
 
     void register() {
         routes.add(Operation.ENABLE_KEY_ROTATION, EnableKeyRotationRequest::builder, (caller, r) -> {
-            rotations.enable(caller.scope(), r.keyId(), r.rotationPeriodInDays());
+            rotations.enable(caller, r.keyId(), r.rotationPeriodInDays());
             return EnableKeyRotationResponse.builder().build();
         });
         routes.add(Operation.DISABLE_KEY_ROTATION, DisableKeyRotationRequest::builder, (caller, r) -> {
-            rotations.disable(caller.scope(), r.keyId());
+            rotations.disable(caller, r.keyId());
             return DisableKeyRotationResponse.builder().build();
         });
         routes.add(Operation.GET_KEY_ROTATION_STATUS, GetKeyRotationStatusRequest::builder, (caller, r) -> {
-            KeyRotations.Status status = rotations.status(caller.scope(), r.keyId());
+            KeyRotations.Status status = rotations.status(caller, r.keyId());
             // the key id, not the ARN, as in AWS's examples of this operation and RotateKeyOnDemand
             return GetKeyRotationStatusResponse.builder()
                     .keyId(status.key().keyId())
@@ -56,10 +56,10 @@ final class RotationHandlers {
         // AWS's examples name the key by its key id here, not its ARN
         routes.add(Operation.ROTATE_KEY_ON_DEMAND, RotateKeyOnDemandRequest::builder, (caller, r) ->
                 RotateKeyOnDemandResponse.builder()
-                        .keyId(rotations.rotateOnDemand(caller.scope(), r.keyId()).keyId())
+                        .keyId(rotations.rotateOnDemand(caller, r.keyId()).keyId())
                         .build());
         routes.add(Operation.LIST_KEY_ROTATIONS, ListKeyRotationsRequest::builder, (caller, r) -> {
-            Page<KeyRotations.Entry> page = rotations.list(caller.scope(), r.keyId(),
+            Page<KeyRotations.Entry> page = rotations.list(caller, r.keyId(),
                     domainEnum(r.includeKeyMaterialAsString(), IncludeKeyMaterial.class), r.limit(), r.marker());
             return ListKeyRotationsResponse.builder()
                     .rotations(page.items().stream().map(RotationHandlers::entry).toList())

@@ -23,15 +23,15 @@ final class TagHandlers {
 
     void register() {
         routes.add(Operation.TAG_RESOURCE, TagResourceRequest::builder, (caller, r) -> {
-            tags.tag(caller.scope(), r.keyId(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList());
+            tags.tag(caller, r.keyId(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList());
             return TagResourceResponse.builder().build();
         });
         routes.add(Operation.UNTAG_RESOURCE, UntagResourceRequest::builder, (caller, r) -> {
-            tags.untag(caller.scope(), r.keyId(), r.tagKeys());
+            tags.untag(caller, r.keyId(), r.tagKeys());
             return UntagResourceResponse.builder().build();
         });
         routes.add(Operation.LIST_RESOURCE_TAGS, ListResourceTagsRequest::builder, (caller, r) -> {
-            Page<Tag> page = tags.list(caller.scope(), r.keyId(), r.limit(), r.marker());
+            Page<Tag> page = tags.list(caller, r.keyId(), r.limit(), r.marker());
             return ListResourceTagsResponse.builder()
                     .tags(page.items().stream()
                             .map(t -> software.amazon.awssdk.services.kms.model.Tag.builder()

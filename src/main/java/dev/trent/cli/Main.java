@@ -74,6 +74,13 @@ public final class Main implements Callable<Integer> {
                     + "(Rusty KMS's access-tokens.json as it is). Without it, any signature or none is accepted.")
     Path credentialsFile;
 
+    @Option(names = "--enforce-policies", negatable = true, paramLabel = "true|false", arity = "0..1",
+            fallbackValue = "true",
+            description = "Decide every request by key policies, the caller's IAM policies (from --credentials) and "
+                    + "grants, as AWS KMS does. On by default with --credentials; off by default without, where an "
+                    + "account may do anything with its own keys and nothing with another's.")
+    Boolean enforcePolicies;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!Scope.isAccountId(account)) {
@@ -96,7 +103,7 @@ public final class Main implements Callable<Integer> {
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
-                .withCredentials(credentials));
+                .withCredentials(credentials).withEnforcePolicies(enforcePolicies));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "

@@ -1,6 +1,7 @@
 package dev.trent.http;
 
 import dev.trent.api.Api;
+import dev.trent.api.Connection;
 import dev.trent.api.Operation;
 import dev.trent.auth.AuthException;
 import dev.trent.auth.AuthRequest;
@@ -20,6 +21,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +59,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         String requestId = UUID.randomUUID().toString();
         FullHttpResponse response;
         try {
-            response = ok(answer(request, requestId), requestId);
+            response = ok(answer(request, requestId, connection(ctx)), requestId);
         } catch (KmsException e) {
             response = error(e.code(), e.getMessage(), requestId);
         } catch (AuthException e) {
@@ -72,12 +74,19 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         ctx.writeAndFlush(response);
     }
 
-    private byte[] answer(FullHttpRequest request, String requestId) {
+    /** The client's address, for aws:SourceIp; Trent speaks plain HTTP, so never aws:SecureTransport. */
+    private static Connection connection(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
+                ? new Connection(address.getAddress().getHostAddress(), false)
+                : Connection.UNKNOWN;
+    }
+
+    private byte[] answer(FullHttpRequest request, String requestId, Connection connection) {
         Operation op = operation(request)
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
         byte[] body = ByteBufUtil.getBytes(request.content());
         Caller caller = callers.authenticate(authRequest(request, body));
-        SdkPojo result = api.get().call(caller, op, requestId, builder -> codec.read(body, builder));
+        SdkPojo result = api.get().call(caller, connection, op, requestId, builder -> codec.read(body, builder));
         return codec.write(result);
     }
 

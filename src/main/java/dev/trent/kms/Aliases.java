@@ -16,16 +16,21 @@ public final class Aliases {
     private final KeyResolver resolver;
     private final Clock clock;
 
-    Aliases(Store store, ScopeLocks locks, KeyResolver resolver, Clock clock) {
+    private final KeyAccess access;
+
+    Aliases(Store store, ScopeLocks locks, KeyResolver resolver, Clock clock, KeyAccess access) {
+        this.access = access;
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
         this.clock = clock;
     }
 
-    public void create(Scope scope, String aliasName, String targetKeyId) {
+    public void create(Requester requester, String aliasName, String targetKeyId) {
+        Scope scope = requester.scope();
         checkName(aliasName);
-        KmsKey named = target(scope, targetKeyId, "kms:CreateAlias");
+        access.checkAlias(requester, "kms:CreateAlias", scope, aliasName);
+        KmsKey named = target(requester, targetKeyId, "kms:CreateAlias");
         locks.write(scope, () -> {
             KmsKey key = resolver.key(scope, named.keyId());
             KeyStateRule.NOT_PENDING_DELETION.check(key);
@@ -37,15 +42,18 @@ public final class Aliases {
         });
     }
 
-    public void update(Scope scope, String aliasName, String targetKeyId) {
+    public void update(Requester requester, String aliasName, String targetKeyId) {
+        Scope scope = requester.scope();
         checkName(aliasName);
-        KmsKey named = target(scope, targetKeyId, "kms:UpdateAlias");
+        access.checkAlias(requester, "kms:UpdateAlias", scope, aliasName);
+        KmsKey named = target(requester, targetKeyId, "kms:UpdateAlias");
         locks.write(scope, () -> {
             Alias alias = store.alias(scope, aliasName)
                     .orElseThrow(() -> KeyResolver.aliasNotFound(scope.aliasArn(aliasName)));
             KmsKey key = resolver.key(scope, named.keyId());
             KeyStateRule.NOT_PENDING_DELETION.check(key);
             store.key(scope, alias.targetKeyId()).ifPresent(current -> {
+                access.check(requester, current, "kms:UpdateAlias"); // the key it leaves, too
                 if (current.spec() != key.spec() || current.usage() != key.usage()) {
                     throw KmsException.validation("Alias " + alias.arn() + " cannot be changed from a key of type "
                             + current.spec() + " / " + current.usage() + " to a key of type " + key.spec() + " / "
@@ -56,18 +64,24 @@ public final class Aliases {
         });
     }
 
-    public void delete(Scope scope, String aliasName) {
+    public void delete(Requester requester, String aliasName) {
+        Scope scope = requester.scope();
         checkName(aliasName);
+        access.checkAlias(requester, "kms:DeleteAlias", scope, aliasName);
         locks.write(scope, () -> {
-            store.alias(scope, aliasName).orElseThrow(() -> KeyResolver.aliasNotFound(scope.aliasArn(aliasName)));
+            Alias alias = store.alias(scope, aliasName)
+                    .orElseThrow(() -> KeyResolver.aliasNotFound(scope.aliasArn(aliasName)));
+            store.key(scope, alias.targetKeyId()).ifPresent(key -> access.check(requester, key, "kms:DeleteAlias"));
             store.deleteAlias(scope, aliasName);
         });
     }
 
     /** The aliases of one key, or of the whole scope with AWS's predefined aliases that have no key yet. */
-    public Page<Alias> list(Scope scope, String keyId, Integer limit, String marker) {
+    public Page<Alias> list(Requester requester, String keyId, Integer limit, String marker) {
+        Scope scope = requester.scope();
+        access.checkWithoutKey(requester, "kms:ListAliases");
         if (keyId != null) {
-            KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListAliases");
+            KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListAliases");
             return Paging.page("aliases", marker, limit, 50, store.aliasesOf(scope, key.keyId()), Alias::name);
         }
         return Paging.page("aliases", marker, limit, 50, (after, count) -> withPredefined(scope, after, count),
@@ -88,8 +102,8 @@ public final class Aliases {
         return merged.size() > count ? merged.subList(0, count) : merged;
     }
 
-    private KmsKey target(Scope scope, String targetKeyId, String action) {
-        return resolver.resolve(scope, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
+    private KmsKey target(Requester requester, String targetKeyId, String action) {
+        return resolver.resolve(requester, targetKeyId, Accepts.KEY_ID_OR_ARN, action);
     }
 
     private static void checkName(String aliasName) {

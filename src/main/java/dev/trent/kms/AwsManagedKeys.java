@@ -60,7 +60,7 @@ final class AwsManagedKeys {
         String protectedData = PROTECTED.getOrDefault(service, service + " data");
         String description = "Default key that protects my " + protectedData + " when no other key is defined";
         return factory.create(scope, new CreateKeyCommand(description, KeySpec.SYMMETRIC_DEFAULT,
-                KeyUsage.ENCRYPT_DECRYPT, Origin.AWS_KMS, false, policy(scope, service), List.of(), null, null),
+                KeyUsage.ENCRYPT_DECRYPT, Origin.AWS_KMS, false, policy(scope, service), List.of(), null, null, false),
                 KeyManager.AWS);
     }
 

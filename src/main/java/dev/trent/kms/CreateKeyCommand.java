@@ -2,7 +2,12 @@ package dev.trent.kms;
 
 import java.util.List;
 
-/** What CreateKey asks for; a null usage is the default AWS picks, where it picks one. */
+/**
+ * What CreateKey asks for; a null usage is the default AWS picks, where it picks one.
+ *
+ * @param bypassPolicyLockoutSafetyCheck whether to skip the check that the caller could change the
+ *     given policy afterwards
+ */
 public record CreateKeyCommand(
         String description,
         KeySpec spec,
@@ -12,10 +17,11 @@ public record CreateKeyCommand(
         String policy,
         List<Tag> tags,
         String customKeyStoreId,
-        String xksKeyId) {
+        String xksKeyId,
+        boolean bypassPolicyLockoutSafetyCheck) {
 
     public CreateKeyCommand withUsage(KeyUsage newUsage) {
         return new CreateKeyCommand(description, spec, newUsage, origin, multiRegion, policy, tags, customKeyStoreId,
-                xksKeyId);
+                xksKeyId, bypassPolicyLockoutSafetyCheck);
     }
 }

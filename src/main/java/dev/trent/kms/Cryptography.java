@@ -44,16 +44,19 @@ public final class Cryptography {
     private final Randomness random;
     private final CustomKeyStores customKeyStores;
 
-    Cryptography(KeyResolver resolver, SymmetricCipher cipher, Randomness random, CustomKeyStores customKeyStores) {
+    private final KeyAccess access;
+
+    Cryptography(KeyResolver resolver, SymmetricCipher cipher, Randomness random, CustomKeyStores customKeyStores, KeyAccess access) {
+        this.access = access;
         this.resolver = resolver;
         this.cipher = cipher;
         this.random = random;
         this.customKeyStores = customKeyStores;
     }
 
-    public Sealed encrypt(Scope scope, String keyId, byte[] plaintext, Map<String, String> context,
+    public Sealed encrypt(Requester requester, String keyId, byte[] plaintext, Map<String, String> context,
             EncryptionAlgorithm algorithm, boolean dryRun) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:Encrypt");
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:Encrypt");
         EncryptionAlgorithm checked = checkEncryption(key, algorithm, "Encrypt", context, plaintext);
         DryRun.stopIf(dryRun);
         return seal(key, checked, plaintext, context);
@@ -63,22 +66,22 @@ public final class Cryptography {
      * @param ignoreCiphertext the dry-run modifier IGNORE_CIPHERTEXT: check the key named by
      *     {@code keyId} without reading the ciphertext
      */
-    public Opened decrypt(Scope scope, byte[] ciphertext, Map<String, String> context, String keyId,
+    public Opened decrypt(Requester requester, byte[] ciphertext, Map<String, String> context, String keyId,
             EncryptionAlgorithm algorithm, boolean dryRun, boolean ignoreCiphertext) {
-        Source source = source(scope, ciphertext, context, keyId, algorithm, "kms:Decrypt", "Decrypt",
+        Source source = source(requester, ciphertext, context, keyId, algorithm, "kms:Decrypt", "Decrypt",
                 dryRun && ignoreCiphertext);
         DryRun.stopIf(dryRun);
         return open(source, context);
     }
 
-    public ReEncrypted reEncrypt(Scope scope, byte[] ciphertext, Map<String, String> sourceContext,
+    public ReEncrypted reEncrypt(Requester requester, byte[] ciphertext, Map<String, String> sourceContext,
             String sourceKeyId, EncryptionAlgorithm sourceAlgorithm, String destinationKeyId,
             Map<String, String> destinationContext, EncryptionAlgorithm destinationAlgorithm, boolean dryRun,
             boolean ignoreCiphertext) {
-        KmsKey destination = resolver.resolve(scope, destinationKeyId, Accepts.KEY_OR_ALIAS, "kms:ReEncryptTo");
+        KmsKey destination = resolver.resolve(requester, destinationKeyId, Accepts.KEY_OR_ALIAS, "kms:ReEncryptTo");
         EncryptionAlgorithm destinationChecked = checkEncryption(destination, destinationAlgorithm, "ReEncrypt",
                 destinationContext, null);
-        Source source = source(scope, ciphertext, sourceContext, sourceKeyId, sourceAlgorithm, "kms:ReEncryptFrom",
+        Source source = source(requester, ciphertext, sourceContext, sourceKeyId, sourceAlgorithm, "kms:ReEncryptFrom",
                 "ReEncrypt", dryRun && ignoreCiphertext);
         DryRun.stopIf(dryRun);
         Opened opened = open(source, sourceContext);
@@ -90,13 +93,13 @@ public final class Cryptography {
      * @param keySpec or {@code numberOfBytes}: exactly one of the two
      * @param withPlaintext false for GenerateDataKeyWithoutPlaintext
      */
-    public DataKey generateDataKey(Scope scope, String keyId, DataKeySpec keySpec, Integer numberOfBytes,
+    public DataKey generateDataKey(Requester requester, String keyId, DataKeySpec keySpec, Integer numberOfBytes,
             Map<String, String> context, boolean withPlaintext, boolean dryRun) {
         if ((keySpec == null) == (numberOfBytes == null)) {
             throw KmsException.validation("Please specify either number of bytes or key spec.");
         }
         String operation = withPlaintext ? "GenerateDataKey" : "GenerateDataKeyWithoutPlaintext";
-        KmsKey key = dataKeyEncryptionKey(scope, keyId, operation);
+        KmsKey key = dataKeyEncryptionKey(requester, keyId, operation);
         DryRun.stopIf(dryRun);
         byte[] plaintext = random.bytes(keySpec != null ? keySpec.bytes() : numberOfBytes);
         return new DataKey(seal(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, plaintext, context),
@@ -107,10 +110,11 @@ public final class Cryptography {
      * @param pairSpec AWS's DataKeyPairSpec: the name of the key spec of the pair
      * @param withPlaintext false for GenerateDataKeyPairWithoutPlaintext
      */
-    public DataKeyPair generateDataKeyPair(Scope scope, String keyId, KeySpec pairSpec, Map<String, String> context,
+    public DataKeyPair generateDataKeyPair(Requester requester, String keyId, KeySpec pairSpec, Map<String, String> context,
             boolean withPlaintext, boolean dryRun) {
+        Scope scope = requester.scope();
         String operation = withPlaintext ? "GenerateDataKeyPair" : "GenerateDataKeyPairWithoutPlaintext";
-        KmsKey key = dataKeyEncryptionKey(scope, keyId, operation);
+        KmsKey key = dataKeyEncryptionKey(requester, keyId, operation);
         pairSpec.requireAvailableIn(scope, "KeyPairSpec");
         DryRun.stopIf(dryRun);
         GeneratedKey pair = pairSpec.engine().generate();
@@ -118,7 +122,9 @@ public final class Cryptography {
         return new DataKeyPair(sealed, withPlaintext ? pair.privateKey() : null, pair.publicKey(), pairSpec);
     }
 
-    public byte[] generateRandom(Scope scope, Integer numberOfBytes, String customKeyStoreId) {
+    public byte[] generateRandom(Requester requester, Integer numberOfBytes, String customKeyStoreId) {
+        access.checkWithoutKey(requester, "kms:GenerateRandom");
+        Scope scope = requester.scope();
         if (numberOfBytes == null) {
             throw KmsException.validation("NumberOfBytes is required.");
         }
@@ -129,8 +135,8 @@ public final class Cryptography {
     }
 
     /** Data keys and data key pairs are encrypted under symmetric encryption keys only. */
-    private KmsKey dataKeyEncryptionKey(Scope scope, String keyId, String operation) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
+    private KmsKey dataKeyEncryptionKey(Requester requester, String keyId, String operation) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
         KeyUse.require(key, KeyUsage.ENCRYPT_DECRYPT, operation);
         if (key.spec() != KeySpec.SYMMETRIC_DEFAULT) {
             throw new KmsException(ErrorCode.INVALID_KEY_USAGE, key.arn() + " key KeySpec is " + key.spec()
@@ -174,13 +180,13 @@ public final class Cryptography {
      * algorithm decides: without one, the ciphertext is read as symmetric first, so an RSA
      * ciphertext with its key but no algorithm is an InvalidCiphertextException.
      */
-    private Source source(Scope scope, byte[] blob, Map<String, String> context, String keyId,
+    private Source source(Requester requester, byte[] blob, Map<String, String> context, String keyId,
             EncryptionAlgorithm algorithm, String action, String operation, boolean ignoreCiphertext) {
         if (blob == null && !ignoreCiphertext) { // optional only for dry runs that ignore it
             throw KmsException.validation("1 validation error detected: Value null at 'ciphertextBlob' failed to "
                     + "satisfy constraint: Member must not be null");
         }
-        KmsKey named = keyId == null ? null : resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, action);
+        KmsKey named = keyId == null ? null : resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, action);
         boolean asymmetric = algorithm != null && algorithm != EncryptionAlgorithm.SYMMETRIC_DEFAULT;
         if (asymmetric && named == null) { // nothing else says which key made an RSA or SM2 ciphertext
             throw KmsException.invalidCiphertext();
@@ -199,7 +205,7 @@ public final class Cryptography {
             throw new KmsException(ErrorCode.INCORRECT_KEY,
                     "The key ID in the request does not identify a CMK that can perform this operation.");
         }
-        KmsKey key = named != null ? named : resolver.namedByCiphertext(scope, arn, action);
+        KmsKey key = named != null ? named : resolver.namedByCiphertext(requester, arn, action);
         checkEncryption(key, EncryptionAlgorithm.SYMMETRIC_DEFAULT, operation, context, null);
         KeyMaterial material = key.material(ciphertext.materialId()).orElseThrow(KmsException::invalidCiphertext);
         if (!material.present()) { // imported material deleted or expired since

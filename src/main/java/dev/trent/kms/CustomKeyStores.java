@@ -25,14 +25,19 @@ public final class CustomKeyStores {
     private final Clock clock;
     private final Randomness random;
 
-    CustomKeyStores(Store store, ScopeLocks locks, Clock clock, Randomness random) {
+    private final KeyAccess access;
+
+    CustomKeyStores(Store store, ScopeLocks locks, Clock clock, Randomness random, KeyAccess access) {
+        this.access = access;
         this.store = store;
         this.locks = locks;
         this.clock = clock;
         this.random = random;
     }
 
-    public CustomKeyStore create(Scope scope, CreateCustomKeyStoreCommand c) {
+    public CustomKeyStore create(Requester requester, CreateCustomKeyStoreCommand c) {
+        access.checkWithoutKey(requester, "kms:CreateCustomKeyStore");
+        Scope scope = requester.scope();
         CustomKeyStoreType type = c.type() == null ? CustomKeyStoreType.AWS_CLOUDHSM : c.type();
         XksProxy proxy = null;
         if (type == CustomKeyStoreType.AWS_CLOUDHSM) {
@@ -76,7 +81,9 @@ public final class CustomKeyStores {
      * DescribeCustomKeyStores: the one key store named by id or by name, or a page of all of them
      * in id order.
      */
-    public Page<CustomKeyStore> describe(Scope scope, String id, String name, Integer limit, String marker) {
+    public Page<CustomKeyStore> describe(Requester requester, String id, String name, Integer limit, String marker) {
+        access.checkWithoutKey(requester, "kms:DescribeCustomKeyStores");
+        Scope scope = requester.scope();
         if (id != null && name != null) {
             throw KmsException.validation("You can specify either CustomKeyStoreId or CustomKeyStoreName, "
                     + "but not both.");
@@ -94,7 +101,9 @@ public final class CustomKeyStores {
                 CustomKeyStore::id);
     }
 
-    public void update(Scope scope, UpdateCustomKeyStoreCommand c) {
+    public void update(Requester requester, UpdateCustomKeyStoreCommand c) {
+        access.checkWithoutKey(requester, "kms:UpdateCustomKeyStore");
+        Scope scope = requester.scope();
         locks.write(scope, () -> {
             CustomKeyStore current = find(scope, c.id());
             boolean cloudHsm = current.type() == CustomKeyStoreType.AWS_CLOUDHSM;
@@ -129,7 +138,9 @@ public final class CustomKeyStores {
     }
 
     /** Starts connecting a disconnected key store; a store already connected or connecting is left so. */
-    public void connect(Scope scope, String id) {
+    public void connect(Requester requester, String id) {
+        access.checkWithoutKey(requester, "kms:ConnectCustomKeyStore");
+        Scope scope = requester.scope();
         locks.write(scope, () -> {
             CustomKeyStore current = find(scope, id);
             switch (current.connectionState()) {
@@ -142,7 +153,9 @@ public final class CustomKeyStores {
         });
     }
 
-    public void disconnect(Scope scope, String id) {
+    public void disconnect(Requester requester, String id) {
+        access.checkWithoutKey(requester, "kms:DisconnectCustomKeyStore");
+        Scope scope = requester.scope();
         locks.write(scope, () -> {
             CustomKeyStore current = find(scope, id);
             if (current.connectionState() == ConnectionState.DISCONNECTED
@@ -154,7 +167,9 @@ public final class CustomKeyStores {
     }
 
     /** Only a disconnected key store that holds no keys, counting keys that wait to be deleted. */
-    public void delete(Scope scope, String id) {
+    public void delete(Requester requester, String id) {
+        access.checkWithoutKey(requester, "kms:DeleteCustomKeyStore");
+        Scope scope = requester.scope();
         locks.write(scope, () -> {
             CustomKeyStore current = find(scope, id);
             if (current.connectionState() != ConnectionState.DISCONNECTED) {

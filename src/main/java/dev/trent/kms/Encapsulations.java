@@ -18,16 +18,16 @@ public final class Encapsulations {
     public record Decapsulated(KmsKey key, byte[] sharedSecret) {
     }
 
-    public Encapsulated encapsulate(Scope scope, String keyId, EncapsulationAlgorithm algorithm, boolean dryRun) {
-        KmsKey key = kemKey(scope, keyId, "Encapsulate", algorithm);
+    public Encapsulated encapsulate(Requester requester, String keyId, EncapsulationAlgorithm algorithm, boolean dryRun) {
+        KmsKey key = kemKey(requester, keyId, "Encapsulate", algorithm);
         DryRun.stopIf(dryRun);
         KeyMaterial material = key.currentMaterial().orElseThrow(() -> KeyStateRule.invalidState(key));
         return new Encapsulated(key, key.spec().engine().encapsulate(material.publicKey()));
     }
 
-    public Decapsulated decapsulate(Scope scope, String keyId, EncapsulationAlgorithm algorithm, byte[] ciphertext,
+    public Decapsulated decapsulate(Requester requester, String keyId, EncapsulationAlgorithm algorithm, byte[] ciphertext,
             boolean dryRun) {
-        KmsKey key = kemKey(scope, keyId, "Decapsulate", algorithm);
+        KmsKey key = kemKey(requester, keyId, "Decapsulate", algorithm);
         DryRun.stopIf(dryRun);
         KeyMaterial material = key.currentMaterial().orElseThrow(() -> KeyStateRule.invalidState(key));
         byte[] secret = key.spec().engine().decapsulate(material.secret(), ciphertext)
@@ -35,8 +35,8 @@ public final class Encapsulations {
         return new Decapsulated(key, secret);
     }
 
-    private KmsKey kemKey(Scope scope, String keyId, String operation, EncapsulationAlgorithm algorithm) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
+    private KmsKey kemKey(Requester requester, String keyId, String operation, EncapsulationAlgorithm algorithm) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
         KeyUse.require(key, KeyUsage.ENCAPSULATE_DECAPSULATE, operation);
         KeyUse.requireAlgorithm(key, algorithm);
         return key;

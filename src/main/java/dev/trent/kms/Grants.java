@@ -27,7 +27,10 @@ public final class Grants {
     private final Clock clock;
     private final Randomness random;
 
-    Grants(Store store, ScopeLocks locks, KeyResolver resolver, Clock clock, Randomness random) {
+    private final KeyAccess access;
+
+    Grants(Store store, ScopeLocks locks, KeyResolver resolver, Clock clock, Randomness random, KeyAccess access) {
+        this.access = access;
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
@@ -39,9 +42,10 @@ public final class Grants {
     public record Created(String grantId, String grantToken) {
     }
 
-    public Created create(Scope caller, CreateGrantCommand command) {
+    public Created create(Requester requester, CreateGrantCommand command) {
+        Scope caller = requester.scope();
         GrantRules.checkRequest(command);
-        KmsKey named = resolver.resolve(caller, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:CreateGrant");
+        KmsKey named = resolver.resolve(requester, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:CreateGrant");
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
             KeyStateRule.CREATE_GRANT.check(key);
@@ -66,12 +70,12 @@ public final class Grants {
         });
     }
 
-    public Page<Grant> list(Scope caller, String keyId, String grantId, String granteePrincipal,
+    public Page<Grant> list(Requester requester, String keyId, String grantId, String granteePrincipal,
             String granteeServicePrincipal, Integer limit, String marker) {
         if (granteePrincipal != null && granteeServicePrincipal != null) {
             throw KmsException.validation(GrantRules.GRANTEE_EITHER);
         }
-        KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListGrants");
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListGrants");
         if (grantId != null) {
             checkGrantId(grantId);
         }
@@ -84,8 +88,10 @@ public final class Grants {
         return Paging.page("grants", marker, pageSize(limit), DEFAULT_LIMIT, grants, Grant::grantId);
     }
 
-    public Page<Grant> listRetirable(Scope caller, String retiringPrincipal, String retiringServicePrincipal,
+    public Page<Grant> listRetirable(Requester requester, String retiringPrincipal, String retiringServicePrincipal,
             Integer limit, String marker) {
+        access.checkWithoutKey(requester, "kms:ListRetirableGrants");
+        Scope caller = requester.scope();
         if ((retiringPrincipal == null) == (retiringServicePrincipal == null)) {
             throw KmsException.validation(GrantRules.RETIRING_EITHER);
         }
@@ -95,7 +101,8 @@ public final class Grants {
     }
 
     /** RetireGrant: the grant a token names, or the grant with this id on the key. */
-    public void retire(Scope caller, String grantToken, String keyId, String grantId, boolean dryRun) {
+    public void retire(Requester requester, String grantToken, String keyId, String grantId, boolean dryRun) {
+        Scope caller = requester.scope();
         Grant grant;
         if (grantToken != null) {
             GrantToken.Named named = GrantToken.parse(grantToken)
@@ -106,7 +113,7 @@ public final class Grants {
                 throw KmsException.validation("The grant token and the GrantId identify different grants.");
             }
             if (keyId != null) {
-                KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, "kms:RetireGrant");
+                KmsKey key = resolver.find(caller, keyId, Accepts.KEY_ID_OR_ARN);
                 if (!key.arn().equals(named.keyArn().toString())) {
                     throw KmsException.validation("The grant token and the KeyId identify different keys.");
                 }
@@ -118,16 +125,17 @@ public final class Grants {
             if (keyId == null || grantId == null) {
                 throw KmsException.validation("Grant token OR (grant ID, key ID) must be specified");
             }
-            KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, "kms:RetireGrant");
+            KmsKey key = resolver.find(caller, keyId, Accepts.KEY_ID_OR_ARN);
             checkGrantId(grantId);
             grant = existing(key, grantId);
         }
+        access.checkRetire(requester, resolver.key(grant.scope(), grant.keyId()), grant);
         DryRun.stopIf(dryRun);
         delete(grant);
     }
 
-    public void revoke(Scope caller, String keyId, String grantId, boolean dryRun) {
-        KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, "kms:RevokeGrant");
+    public void revoke(Requester requester, String keyId, String grantId, boolean dryRun) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:RevokeGrant");
         checkGrantId(grantId);
         Grant grant = existing(key, grantId);
         DryRun.stopIf(dryRun);

@@ -15,9 +15,9 @@ public final class KeyAgreements {
     }
 
     /** @param peerPublicKey the other party's DER SubjectPublicKeyInfo, on the key's curve */
-    public Agreed derive(Scope scope, String keyId, KeyAgreementAlgorithm algorithm, byte[] peerPublicKey,
+    public Agreed derive(Requester requester, String keyId, KeyAgreementAlgorithm algorithm, byte[] peerPublicKey,
             boolean dryRun) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:DeriveSharedSecret");
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:DeriveSharedSecret");
         KeyUse.require(key, KeyUsage.KEY_AGREEMENT, "DeriveSharedSecret");
         KeyUse.requireAlgorithm(key, algorithm);
         DryRun.stopIf(dryRun);

@@ -64,8 +64,9 @@ public final class KeyImports {
         this.clock = clock;
     }
 
-    public Parameters parameters(Scope scope, String keyId, WrappingAlgorithm algorithm, WrappingKeySpec spec) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetParametersForImport");
+    public Parameters parameters(Requester requester, String keyId, WrappingAlgorithm algorithm, WrappingKeySpec spec) {
+        Scope scope = requester.scope();
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetParametersForImport");
         requireExternal(key);
         KeyStateRule.NOT_PENDING_DELETION.check(key);
         if (!ImportedKeys.importable(key.spec().name())) {
@@ -108,8 +109,9 @@ public final class KeyImports {
         }
     }
 
-    public Imported importMaterial(Scope scope, ImportCommand command) {
-        KmsKey named = resolver.resolve(scope, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:ImportKeyMaterial");
+    public Imported importMaterial(Requester requester, ImportCommand command) {
+        Scope scope = requester.scope();
+        KmsKey named = resolver.resolve(requester, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:ImportKeyMaterial");
         requireExternal(named);
         KeyStateRule.NOT_PENDING_DELETION.check(named);
         Instant validTo = checkExpiration(command);
@@ -239,8 +241,9 @@ public final class KeyImports {
      *
      * @return the key as it is now and the id of the deleted material (null when there was none)
      */
-    public Imported delete(Scope scope, String keyId, String keyMaterialId) {
-        KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:DeleteImportedKeyMaterial");
+    public Imported delete(Requester requester, String keyId, String keyMaterialId) {
+        Scope scope = requester.scope();
+        KmsKey named = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:DeleteImportedKeyMaterial");
         requireExternal(named);
         // AWS: a key pending deletion keeps its state; any other key waits for an import
         return locks.write(named.scope(), () -> {

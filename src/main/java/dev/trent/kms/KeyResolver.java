@@ -23,8 +23,11 @@ final class KeyResolver {
     private final ScopeLocks locks;
     private final AwsManagedKeys awsManaged;
     private final CustomKeyStores customKeyStores;
+    private final KeyAccess access;
 
-    KeyResolver(Store store, ScopeLocks locks, AwsManagedKeys awsManaged, CustomKeyStores customKeyStores) {
+    KeyResolver(Store store, ScopeLocks locks, AwsManagedKeys awsManaged, CustomKeyStores customKeyStores,
+            KeyAccess access) {
+        this.access = access;
         this.store = store;
         this.locks = locks;
         this.awsManaged = awsManaged;
@@ -38,7 +41,15 @@ final class KeyResolver {
     /**
      * @param action the IAM action of the operation ({@code kms:Encrypt}), for AWS's access-denied message
      */
-    KmsKey resolve(Scope caller, String text, Accepts accepts, String action) {
+    KmsKey resolve(Requester requester, String text, Accepts accepts, String action) {
+        return authorized(requester, find(requester.scope(), text, accepts), action);
+    }
+
+    /**
+     * The key the text names, before anyone asks whether the caller may use it: for RetireGrant, which
+     * its grant authorizes rather than the key's policy.
+     */
+    KmsKey find(Scope caller, String text, Accepts accepts) {
         if (text.startsWith("arn:")) {
             KmsArn arn = KmsArn.parse(text).orElseThrow(() -> KmsException.notFound("Invalid arn " + text));
             if (!arn.isKey() && accepts == Accepts.KEY_ID_OR_ARN) {
@@ -51,46 +62,49 @@ final class KeyResolver {
             if (!owner.region().equals(caller.region()) || !arn.partition().equals(caller.partition())) {
                 throw KmsException.notFound("Invalid arn " + owner.region());
             }
-            KmsKey key = arn.isKey() ? key(owner, arn.name()) : aliased(owner, arn.name(), owner.equals(caller));
-            return authorized(caller, key, action);
+            return arn.isKey() ? key(owner, arn.name()) : aliased(owner, arn.name(), owner.equals(caller));
         }
         if (text.startsWith("alias/")) {
             if (accepts == Accepts.KEY_ID_OR_ARN) {
                 throw invalidKeyId(text);
             }
-            return authorized(caller, aliased(caller, text, true), action);
+            return aliased(caller, text, true);
         }
         if (!isKeyId(text)) {
             throw invalidKeyId(text);
         }
-        return authorized(caller, key(caller, text), action);
+        return key(caller, text);
     }
 
     /**
-     * The key a ciphertext names, for Decrypt and ReEncrypt without a KeyId: that key, or the related
-     * multi-Region key in the caller's region, which shares its material. AWS gives one answer
-     * whether the key was deleted, lives in another Region, or belongs to another account.
+     * The key a ciphertext names, for Decrypt and ReEncrypt without a KeyId: that key (in the caller's
+     * Region, of the account the ciphertext names), or the related multi-Region key in the caller's
+     * Region, which shares its material. AWS gives one answer whether the key was deleted, lives in
+     * another Region, or belongs to another account the caller may not use.
      */
-    KmsKey namedByCiphertext(Scope caller, KmsArn arn, String action) {
-        return store.key(caller, arn.name())
-                .filter(key -> key.sharesMaterialWith(arn))
-                .map(key -> authorized(caller, key, action))
-                .orElseThrow(() -> new KmsException(ErrorCode.ACCESS_DENIED, "The ciphertext refers to a customer "
-                        + "master key that does not exist, does not exist in this region, or you are not allowed to "
-                        + "access."));
-    }
-
-    /**
-     * Until key policies are evaluated (a later issue), the policies AWS gives by default decide:
-     * a key belongs to its own account, and an AWS managed key may only be read directly. The key
-     * comes back as AWS shows it: see {@link CustomKeyStores#asSeen}. Changes re-read the stored key
-     * ({@link #key}), so a key's own state survives while its key store is disconnected.
-     */
-    private KmsKey authorized(Scope caller, KmsKey key, String action) {
-        if (!key.scope().account().equals(caller.account())
-                || key.manager() == KeyManager.AWS && !AwsManagedKeys.allowsDirectly(action)) {
-            throw accessDenied(caller, action, key.arn());
+    KmsKey namedByCiphertext(Requester requester, KmsArn arn, String action) {
+        Scope owner = new Scope(arn.scope().account(), requester.region());
+        KmsKey key = store.key(owner, arn.name())
+                .filter(k -> k.sharesMaterialWith(arn))
+                .orElseThrow(KeyResolver::unknownCiphertextKey);
+        if (!owner.account().equals(requester.account()) && access.mode() == AccessMode.OWN_ACCOUNT) {
+            throw unknownCiphertextKey();
         }
+        return authorized(requester, key, action);
+    }
+
+    private static KmsException unknownCiphertextKey() {
+        return new KmsException(ErrorCode.ACCESS_DENIED, "The ciphertext refers to a customer master key that does "
+                + "not exist, does not exist in this region, or you are not allowed to access.");
+    }
+
+    /**
+     * The key, once the requester may use it for the action ({@link KeyAccess}), as AWS shows it: see
+     * {@link CustomKeyStores#asSeen}. Changes re-read the stored key ({@link #key}), so a key's own
+     * state survives while its key store is disconnected.
+     */
+    private KmsKey authorized(Requester requester, KmsKey key, String action) {
+        access.check(requester, key, action);
         return customKeyStores.asSeen(key); // a key in a disconnected custom key store is Unavailable
     }
 
@@ -137,11 +151,5 @@ final class KeyResolver {
 
     static KmsException invalidKeyId(String text) {
         return KmsException.notFound("Invalid keyId '" + text + "'");
-    }
-
-    static KmsException accessDenied(Scope caller, String action, String resourceArn) {
-        return new KmsException(ErrorCode.ACCESS_DENIED, "User: " + caller.rootPrincipal()
-                + " is not authorized to perform: " + action + " on resource: " + resourceArn
-                + " because no resource-based policy allows the " + action + " action");
     }
 }

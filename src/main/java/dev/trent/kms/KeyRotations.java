@@ -58,11 +58,11 @@ public final class KeyRotations {
         this.clock = clock;
     }
 
-    public void enable(Scope scope, String keyId, Integer periodInDays) {
+    public void enable(Requester requester, String keyId, Integer periodInDays) {
         int days = periodInDays == null ? DEFAULT_PERIOD_DAYS : periodInDays;
         String action = "kms:EnableKeyRotation";
-        requireAutomaticRotation(resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action));
-        KmsKey changed = keys.change(scope, keyId, action, KeyStateRule.ENABLED,
+        requireAutomaticRotation(resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, action));
+        KmsKey changed = keys.change(requester, keyId, action, KeyStateRule.ENABLED,
                 key -> key.toBuilder().rotation(enabled(key.rotation(), days)).build());
         due.add(changed.rotation().nextRotationDate(), changed);
         shareWithReplicas(changed);
@@ -91,15 +91,15 @@ public final class KeyRotations {
         return KeyRotation.every(days, now.plus(Duration.ofDays(days)));
     }
 
-    public void disable(Scope scope, String keyId) {
+    public void disable(Requester requester, String keyId) {
         String action = "kms:DisableKeyRotation";
-        requireAutomaticRotation(resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action));
-        shareWithReplicas(keys.change(scope, keyId, action, KeyStateRule.ENABLED,
+        requireAutomaticRotation(resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, action));
+        shareWithReplicas(keys.change(requester, keyId, action, KeyStateRule.ENABLED,
                 key -> key.toBuilder().rotation(key.rotation().disabled()).build()));
     }
 
-    public Status status(Scope scope, String keyId) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyRotationStatus");
+    public Status status(Requester requester, String keyId) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyRotationStatus");
         if (key.manager() == KeyManager.AWS) { // AWS rotates its managed keys every year, not configurable
             return new Status(key, true, DEFAULT_PERIOD_DAYS, yearlyAfter(key.creationDate()), null);
         }
@@ -123,8 +123,9 @@ public final class KeyRotations {
     }
 
     /** Rotates now; Trent completes the rotation before answering, so none is ever left in progress. */
-    public KmsKey rotateOnDemand(Scope scope, String keyId) {
-        KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:RotateKeyOnDemand");
+    public KmsKey rotateOnDemand(Requester requester, String keyId) {
+        Scope scope = requester.scope();
+        KmsKey named = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:RotateKeyOnDemand");
         requireRotation(named);
         requirePrimary(named);
         KmsKey rotated = locks.write(named.scope(), () -> {
@@ -155,8 +156,8 @@ public final class KeyRotations {
         return rotated;
     }
 
-    public Page<Entry> list(Scope scope, String keyId, IncludeKeyMaterial include, Integer limit, String marker) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListKeyRotations");
+    public Page<Entry> list(Requester requester, String keyId, IncludeKeyMaterial include, Integer limit, String marker) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListKeyRotations");
         requireRotation(key);
         boolean all = include == IncludeKeyMaterial.ALL_KEY_MATERIAL;
         List<KeyMaterial> versions = key.materials();

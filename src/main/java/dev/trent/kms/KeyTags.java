@@ -16,20 +16,20 @@ public final class KeyTags {
         this.resolver = resolver;
     }
 
-    public void tag(Scope scope, String keyId, List<Tag> tags) {
+    public void tag(Requester requester, String keyId, List<Tag> tags) {
         TagRules.validate(tags);
-        keys.change(scope, keyId, "kms:TagResource", KeyStateRule.NOT_PENDING_DELETION,
+        keys.change(requester, keyId, "kms:TagResource", KeyStateRule.NOT_PENDING_DELETION,
                 key -> key.withTags(TagRules.merge(key.tags(), tags)));
     }
 
-    public void untag(Scope scope, String keyId, Collection<String> tagKeys) {
+    public void untag(Requester requester, String keyId, Collection<String> tagKeys) {
         Set<String> removed = new HashSet<>(tagKeys);
-        keys.change(scope, keyId, "kms:UntagResource", KeyStateRule.NOT_PENDING_DELETION,
+        keys.change(requester, keyId, "kms:UntagResource", KeyStateRule.NOT_PENDING_DELETION,
                 key -> key.withTags(key.tags().stream().filter(t -> !removed.contains(t.key())).toList()));
     }
 
-    public Page<Tag> list(Scope scope, String keyId, Integer limit, String marker) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListResourceTags");
+    public Page<Tag> list(Requester requester, String keyId, Integer limit, String marker) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:ListResourceTags");
         return Paging.page("tags", marker, limit, 50, key.tags(), Tag::key);
     }
 }

@@ -28,8 +28,9 @@ public final class KeyUsageLog {
     public record Report(KmsKey key, Optional<KeyLastUsage> lastUsage) {
     }
 
-    public Report lastUsage(Scope scope, String keyId) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyLastUsage");
+    public Report lastUsage(Requester requester, String keyId) {
+        Scope scope = requester.scope();
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyLastUsage");
         return new Report(key, store.lastUsage(key.scope(), key.keyId()));
     }
 

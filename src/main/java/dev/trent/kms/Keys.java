@@ -23,8 +23,11 @@ public final class Keys {
     private final Clock clock;
     private final CustomKeyStores customKeyStores;
 
+    private final KeyAccess access;
+
     Keys(Store store, ScopeLocks locks, KeyResolver resolver, KeyFactory factory, KeySchedule deletions,
-            RelatedKeys related, Clock clock, CustomKeyStores customKeyStores) {
+            RelatedKeys related, Clock clock, CustomKeyStores customKeyStores, KeyAccess access) {
+        this.access = access;
         this.store = store;
         this.locks = locks;
         this.resolver = resolver;
@@ -35,7 +38,12 @@ public final class Keys {
         this.customKeyStores = customKeyStores;
     }
 
-    public KmsKey create(Scope scope, CreateKeyCommand request) {
+    public KmsKey create(Requester requester, CreateKeyCommand request) {
+        access.checkWithoutKey(requester, "kms:CreateKey");
+        if (!request.tags().isEmpty()) {
+            access.checkWithoutKey(requester, "kms:TagResource"); // AWS asks for both to tag a new key
+        }
+        Scope scope = requester.scope();
         CreateKeyCommand command = request.usage() != null ? request : request.withUsage(defaultUsage(request.spec()));
         if (!command.spec().allows(command.usage())) {
             throw KmsException.validation("KeyUsage " + command.usage() + " is not compatible with KeySpec "
@@ -54,6 +62,9 @@ public final class Keys {
         }
         TagRules.validate(command.tags());
         KmsKey created = factory.create(scope, command, KeyManager.CUSTOMER);
+        if (command.policy() != null) {
+            access.checkLockout(requester, created, command.policy(), command.bypassPolicyLockoutSafetyCheck());
+        }
         return locks.write(scope, () -> {
             KmsKey key = created;
             if (command.customKeyStoreId() != null) {
@@ -73,35 +84,37 @@ public final class Keys {
         return KeyUsage.ENCRYPT_DECRYPT;
     }
 
-    public KmsKey describe(Scope scope, String keyId) {
-        return resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:DescribeKey");
+    public KmsKey describe(Requester requester, String keyId) {
+        return resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:DescribeKey");
     }
 
-    public Page<KmsKey> list(Scope scope, Integer limit, String marker) {
+    public Page<KmsKey> list(Requester requester, Integer limit, String marker) {
+        access.checkWithoutKey(requester, "kms:ListKeys");
+        Scope scope = requester.scope();
         return Paging.page("keys", marker, limit, 100, (after, count) -> store.keys(scope, after, count),
                 KmsKey::keyId);
     }
 
-    public void enable(Scope scope, String keyId) {
-        change(scope, keyId, "kms:EnableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.ENABLED));
+    public void enable(Requester requester, String keyId) {
+        change(requester, keyId, "kms:EnableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.ENABLED));
     }
 
-    public void disable(Scope scope, String keyId) {
-        change(scope, keyId, "kms:DisableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.DISABLED));
+    public void disable(Requester requester, String keyId) {
+        change(requester, keyId, "kms:DisableKey", KeyStateRule.HAS_MATERIAL, key -> key.withState(KeyState.DISABLED));
     }
 
-    public void updateDescription(Scope scope, String keyId, String description) {
-        change(scope, keyId, "kms:UpdateKeyDescription", KeyStateRule.NOT_PENDING_DELETION,
+    public void updateDescription(Requester requester, String keyId, String description) {
+        change(requester, keyId, "kms:UpdateKeyDescription", KeyStateRule.NOT_PENDING_DELETION,
                 key -> key.withDescription(description));
     }
 
-    public KmsKey scheduleDeletion(Scope scope, String keyId, Integer pendingWindowInDays) {
+    public KmsKey scheduleDeletion(Requester requester, String keyId, Integer pendingWindowInDays) {
         int days = pendingWindowInDays == null ? DEFAULT_PENDING_WINDOW_DAYS : pendingWindowInDays;
         if (days < MIN_PENDING_WINDOW_DAYS || days > DEFAULT_PENDING_WINDOW_DAYS) {
             throw KmsException.validation("PendingWindowInDays must be between " + MIN_PENDING_WINDOW_DAYS
                     + " and " + DEFAULT_PENDING_WINDOW_DAYS);
         }
-        KmsKey scheduled = change(scope, keyId, "kms:ScheduleKeyDeletion", KeyStateRule.NOT_PENDING_DELETION,
+        KmsKey scheduled = change(requester, keyId, "kms:ScheduleKeyDeletion", KeyStateRule.NOT_PENDING_DELETION,
                 key -> key.waitsForReplicas() ? key.withPendingReplicaDeletion(days)
                         : key.withPendingDeletion(clock.instant().plus(Duration.ofDays(days)), days));
         if (scheduled.deletionDate() != null) {
@@ -110,8 +123,8 @@ public final class Keys {
         return scheduled;
     }
 
-    public KmsKey cancelDeletion(Scope scope, String keyId) {
-        return change(scope, keyId, "kms:CancelKeyDeletion", KeyStateRule.PENDING_DELETION, key -> {
+    public KmsKey cancelDeletion(Requester requester, String keyId) {
+        return change(requester, keyId, "kms:CancelKeyDeletion", KeyStateRule.PENDING_DELETION, key -> {
             if (key.deletionDate() != null) {
                 deletions.remove(key.deletionDate(), key);
             }
@@ -175,9 +188,10 @@ public final class Keys {
      * Applies a change to a customer managed key named by key id or key ARN, under the scope's lock,
      * after the operation's key state rule.
      */
-    KmsKey change(Scope scope, String keyId, String action, KeyStateRule rule,
+    KmsKey change(Requester requester, String keyId, String action, KeyStateRule rule,
             UnaryOperator<KmsKey> change) {
-        KmsKey named = resolver.resolve(scope, keyId, Accepts.KEY_ID_OR_ARN, action);
+        Scope scope = requester.scope();
+        KmsKey named = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, action);
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
             rule.check(key);

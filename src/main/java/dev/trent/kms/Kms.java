@@ -27,22 +27,28 @@ public final class Kms {
     private final Grants grants;
     private final CustomKeyStores customKeyStores;
     private final KeyLoads loads;
+    private final KeyAccess access;
     private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private final Store store;
     private final Clock clock;
     private final AtomicLong lastSharedScan = new AtomicLong(Long.MIN_VALUE / 2);
 
     public Kms(Store store, Clock clock, Randomness random) {
+        this(store, clock, random, AccessMode.OWN_ACCOUNT);
+    }
+
+    public Kms(Store store, Clock clock, Randomness random, AccessMode accessMode) {
         ScopeLocks locks = new ScopeLocks(store);
+        this.access = new KeyAccess(accessMode, store, clock);
         KeyFactory factory = new KeyFactory(random, clock);
-        this.customKeyStores = new CustomKeyStores(store, locks, clock, random);
-        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores);
+        this.customKeyStores = new CustomKeyStores(store, locks, clock, random, access);
+        KeyResolver resolver = new KeyResolver(store, locks, new AwsManagedKeys(factory), customKeyStores, access);
         RelatedKeys related = new RelatedKeys(store, locks);
-        this.keys = new Keys(store, locks, resolver, factory, new KeySchedule(), related, clock, customKeyStores);
-        this.aliases = new Aliases(store, locks, resolver, clock);
+        this.keys = new Keys(store, locks, resolver, factory, new KeySchedule(), related, clock, customKeyStores, access);
+        this.aliases = new Aliases(store, locks, resolver, clock, access);
         this.tags = new KeyTags(keys, resolver);
-        this.policies = new KeyPolicies(keys, resolver);
-        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random, customKeyStores);
+        this.policies = new KeyPolicies(keys, resolver, access);
+        this.cryptography = new Cryptography(resolver, new SymmetricCipher(random), random, customKeyStores, access);
         this.signatures = new Signatures(resolver);
         this.macs = new Macs(resolver);
         this.keyAgreements = new KeyAgreements(resolver);
@@ -50,10 +56,10 @@ public final class Kms {
         this.publicKeys = new PublicKeys(resolver);
         this.usage = new KeyUsageLog(store, resolver, clock, random);
         KeyMaterials materials = new KeyMaterials(store);
-        this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock);
+        this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock, access);
         this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
-        this.grants = new Grants(store, locks, resolver, clock, random);
+        this.grants = new Grants(store, locks, resolver, clock, random, access);
         this.loads = new KeyLoads(store, locks, this::scheduleFrom);
         this.store = store;
         this.clock = clock;
@@ -157,6 +163,10 @@ public final class Kms {
 
     public CustomKeyStores customKeyStores() {
         return customKeyStores;
+    }
+
+    public KeyAccess access() {
+        return access;
     }
 
     public KeyLoads loads() {

@@ -15,16 +15,16 @@ public final class Macs {
     public record Tagged(KmsKey key, byte[] mac) {
     }
 
-    public Tagged generate(Scope scope, String keyId, byte[] message, MacAlgorithm algorithm, boolean dryRun) {
-        KmsKey key = macKey(scope, keyId, "GenerateMac", algorithm);
+    public Tagged generate(Requester requester, String keyId, byte[] message, MacAlgorithm algorithm, boolean dryRun) {
+        KmsKey key = macKey(requester, keyId, "GenerateMac", algorithm);
         DryRun.stopIf(dryRun);
         return new Tagged(key, mac(key, algorithm, message));
     }
 
     /** Returns the key when the MAC is right; a wrong one is AWS's KMSInvalidMacException. */
-    public KmsKey verify(Scope scope, String keyId, byte[] message, MacAlgorithm algorithm, byte[] mac,
+    public KmsKey verify(Requester requester, String keyId, byte[] message, MacAlgorithm algorithm, byte[] mac,
             boolean dryRun) {
-        KmsKey key = macKey(scope, keyId, "VerifyMac", algorithm);
+        KmsKey key = macKey(requester, keyId, "VerifyMac", algorithm);
         DryRun.stopIf(dryRun);
         if (!MessageDigest.isEqual(mac(key, algorithm, message), mac)) {
             throw new KmsException(ErrorCode.INVALID_MAC, null);
@@ -32,8 +32,8 @@ public final class Macs {
         return key;
     }
 
-    private KmsKey macKey(Scope scope, String keyId, String operation, MacAlgorithm algorithm) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
+    private KmsKey macKey(Requester requester, String keyId, String operation, MacAlgorithm algorithm) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
         KeyUse.require(key, KeyUsage.GENERATE_VERIFY_MAC, operation);
         KeyUse.requireAlgorithm(key, algorithm);
         return key;

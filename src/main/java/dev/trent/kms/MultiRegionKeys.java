@@ -20,7 +20,10 @@ public final class MultiRegionKeys {
     private final RelatedKeys related;
     private final Clock clock;
 
-    MultiRegionKeys(KeyResolver resolver, RelatedKeys related, Clock clock) {
+    private final KeyAccess access;
+
+    MultiRegionKeys(KeyResolver resolver, RelatedKeys related, Clock clock, KeyAccess access) {
+        this.access = access;
         this.resolver = resolver;
         this.related = related;
         this.clock = clock;
@@ -32,13 +35,17 @@ public final class MultiRegionKeys {
      * @param policy the replica's key policy; null for the default key policy of the replica's region
      * @param description null for none (an empty description, as AWS gives)
      */
-    public Replicated replicate(Scope caller, String keyId, String replicaRegion, String policy, String description,
-            List<Tag> tags) {
+    public Replicated replicate(Requester requester, String keyId, String replicaRegion, String policy,
+            String description, List<Tag> tags, boolean bypassPolicyLockoutSafetyCheck) {
         if (policy != null) {
             KeyPolicies.validate(policy);
         }
         TagRules.validate(tags);
-        KmsKey named = primary(caller, keyId, "kms:ReplicateKey");
+        KmsKey named = primary(requester, keyId, "kms:ReplicateKey");
+        access.checkWithoutKey(requester, "kms:CreateKey"); // AWS: kms:CreateKey in the replica's Region, by IAM policy
+        if (!tags.isEmpty()) {
+            access.checkWithoutKey(requester, "kms:TagResource");
+        }
         requireSamePartition(named, replicaRegion);
         KmsKey replica = related.write(named, List.of(replicaRegion), family -> {
             KmsKey primary = family.in(named.scope().region()).orElseThrow(() -> KeyResolver.keyNotFound(named.arn()));
@@ -50,7 +57,11 @@ public final class MultiRegionKeys {
                         "Key '" + replicaScope.keyArn(primary.keyId()) + "' already exists");
             }
             List<String> replicas = primary.multiRegion().replicasWith(replicaRegion);
-            family.put(newReplica(primary, replicaScope, policy, description, tags));
+            KmsKey made = newReplica(primary, replicaScope, policy, description, tags);
+            if (policy != null) {
+                access.checkLockout(requester, made, policy, bypassPolicyLockoutSafetyCheck);
+            }
+            family.put(made);
             family.configure(primary.multiRegion().primaryRegion(), replicas);
             return family.in(replicaRegion).orElseThrow();
         });
@@ -79,8 +90,8 @@ public final class MultiRegionKeys {
      * Makes the replica in {@code primaryRegion} the primary key and the current primary a replica;
      * both must be enabled.
      */
-    public void updatePrimaryRegion(Scope caller, String keyId, String primaryRegion) {
-        KmsKey named = primary(caller, keyId, "kms:UpdatePrimaryRegion");
+    public void updatePrimaryRegion(Requester requester, String keyId, String primaryRegion) {
+        KmsKey named = primary(requester, keyId, "kms:UpdatePrimaryRegion");
         requireSamePartition(named, primaryRegion);
         related.write(named, List.of(), family -> {
             KmsKey primary = family.in(named.scope().region()).orElseThrow(() -> KeyResolver.keyNotFound(named.arn()));
@@ -130,8 +141,8 @@ public final class MultiRegionKeys {
     }
 
     /** The multi-Region key a request names by key id or key ARN in the caller's region. */
-    private KmsKey primary(Scope caller, String keyId, String action) {
-        KmsKey key = resolver.resolve(caller, keyId, Accepts.KEY_ID_OR_ARN, action);
+    private KmsKey primary(Requester requester, String keyId, String action) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, action);
         if (!key.isMultiRegion()) {
             throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION, key.arn() + " is not a multi-Region key.");
         }

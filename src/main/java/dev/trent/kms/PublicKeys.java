@@ -13,8 +13,8 @@ public final class PublicKeys {
     public record PublicKey(KmsKey key, byte[] publicKey) {
     }
 
-    public PublicKey get(Scope scope, String keyId) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:GetPublicKey");
+    public PublicKey get(Requester requester, String keyId) {
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:GetPublicKey");
         KeyStateRule.HAS_MATERIAL.check(key); // AWS gives a disabled key's public key too
         if (!key.spec().isAsymmetric()) {
             throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION, null);

@@ -19,18 +19,18 @@ public final class Signatures {
     }
 
     /** @param type RAW when the request gives none */
-    public Signed sign(Scope scope, String keyId, byte[] message, MessageType type, SigningAlgorithm algorithm,
+    public Signed sign(Requester requester, String keyId, byte[] message, MessageType type, SigningAlgorithm algorithm,
             boolean dryRun) {
-        KmsKey key = signingKey(scope, keyId, "Sign", message, type, algorithm);
+        KmsKey key = signingKey(requester, keyId, "Sign", message, type, algorithm);
         DryRun.stopIf(dryRun);
         KeyMaterial material = key.currentMaterial().orElseThrow(() -> KeyStateRule.invalidState(key));
         return new Signed(key, key.spec().engine().sign(material.secret(), algorithm, type, message));
     }
 
     /** Returns the key when the signature verifies; a signature that does not is AWS's KMSInvalidSignatureException. */
-    public KmsKey verify(Scope scope, String keyId, byte[] message, MessageType type, SigningAlgorithm algorithm,
+    public KmsKey verify(Requester requester, String keyId, byte[] message, MessageType type, SigningAlgorithm algorithm,
             byte[] signature, boolean dryRun) {
-        KmsKey key = signingKey(scope, keyId, "Verify", message, type, algorithm);
+        KmsKey key = signingKey(requester, keyId, "Verify", message, type, algorithm);
         DryRun.stopIf(dryRun);
         KeyMaterial material = key.currentMaterial().orElseThrow(() -> KeyStateRule.invalidState(key));
         if (!key.spec().engine().verify(material.publicKey(), algorithm, type, message, signature)) {
@@ -39,9 +39,9 @@ public final class Signatures {
         return key;
     }
 
-    private KmsKey signingKey(Scope scope, String keyId, String operation, byte[] message, MessageType type,
+    private KmsKey signingKey(Requester requester, String keyId, String operation, byte[] message, MessageType type,
             SigningAlgorithm algorithm) {
-        KmsKey key = resolver.resolve(scope, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
+        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_OR_ALIAS, "kms:" + operation);
         KeyUse.require(key, KeyUsage.SIGN_VERIFY, operation);
         KeyUse.requireAlgorithm(key, algorithm);
         checkMessage(key, algorithm, type, message);

@@ -51,6 +51,22 @@ public final class PolicyDocument {
         return id;
     }
 
+    /**
+     * Whether a condition of the document tests this key (case-insensitive, as AWS's key names): lets
+     * the caller skip gathering a value that costs a lookup, such as a key's aliases.
+     */
+    public boolean testsKey(String conditionKey) {
+        String wanted = RequestContext.normalize(conditionKey);
+        for (Statement statement : statements) {
+            for (Condition condition : statement.conditions()) {
+                if (RequestContext.normalize(condition.key()).equals(wanted)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public int statementCount() {
         return statements.size();
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class PrincipalSet {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern ROOT = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):root");
-    private static final Pattern ROLE = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):role/(?:[^*?]*/)?([^/*?]+)");
+    static final Pattern ROLE = Pattern.compile("arn:[a-z-]+:iam::(\\d{12}):role/(?:[^*?]*/)?([^/*?]+)");
     private static final Pattern IAM_ARN = Pattern.compile("arn:[a-z-]+:(iam|sts)::\\d{12}:[^*?]+");
 
     private boolean anyone;

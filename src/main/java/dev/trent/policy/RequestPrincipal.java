@@ -1,5 +1,7 @@
 package dev.trent.policy;
 
+import java.util.regex.Matcher;
+
 /**
  * Who makes a request: an AWS principal (IAM user, role, assumed-role session, account root) by ARN,
  * or an AWS service by its service principal name ({@code ec2.amazonaws.com}).
@@ -36,6 +38,22 @@ public record RequestPrincipal(Type type, String name, String account) {
 
     public boolean isRoot() {
         return type == Type.AWS && name.endsWith(":root") && name.contains(":iam::");
+    }
+
+    /**
+     * Whether this principal is the one {@code arn} names: that ARN itself, or, for an assumed-role
+     * session, the role's ARN (with any path), as grants to a role serve its sessions.
+     */
+    public boolean actsAs(String arn) {
+        if (name.equals(arn)) {
+            return true;
+        }
+        String role = assumedRoleName();
+        if (role == null) {
+            return false;
+        }
+        Matcher m = PrincipalSet.ROLE.matcher(arn);
+        return m.matches() && m.group(1).equals(account) && m.group(2).equals(role);
     }
 
     String partition() {

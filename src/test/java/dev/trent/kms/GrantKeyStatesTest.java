@@ -20,11 +20,11 @@ class GrantKeyStatesTest {
 
     @Test
     void anUnavailableKeyTakesGrants() {
-        KmsKey key = kms.keys().create(SCOPE, new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, Origin.AWS_KMS,
-                false, null, List.of(), null, null));
+        KmsKey key = kms.keys().create(Requester.root(SCOPE), new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, Origin.AWS_KMS,
+                false, null, List.of(), null, null, false));
         store.putKey(key.withState(KeyState.UNAVAILABLE));
 
-        String grantId = kms.grants().create(SCOPE, new CreateGrantCommand(key.keyId(),
+        String grantId = kms.grants().create(Requester.root(SCOPE), new CreateGrantCommand(key.keyId(),
                 "arn:aws:iam::111122223333:role/R", null, null, null, List.of(GrantOperation.Decrypt),
                 GrantConstraints.NONE, null, false)).grantId();
 

@@ -26,8 +26,8 @@ class GrantQuotaTest {
 
     @BeforeEach
     void fillTheKeyToOneBelowTheQuota() {
-        key = kms.keys().create(SCOPE, new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, Origin.AWS_KMS,
-                false, null, List.of(), null, null));
+        key = kms.keys().create(Requester.root(SCOPE), new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, Origin.AWS_KMS,
+                false, null, List.of(), null, null, false));
         for (int i = 1; i < Grants.GRANTS_PER_KEY; i++) {
             store.putGrant(new Grant(SCOPE, key.keyId(), random.hex(32), null, clock.instant(), USER, null, null, null,
                     SCOPE.rootPrincipal(), List.of(GrantOperation.Decrypt), GrantConstraints.NONE));
@@ -37,9 +37,9 @@ class GrantQuotaTest {
 
     @Test
     void theFiftyThousandthGrantIsTheLast() {
-        kms.grants().create(SCOPE, command("last", false));
+        kms.grants().create(Requester.root(SCOPE), command("last", false));
 
-        KmsException refused = catchThrowableOfType(() -> kms.grants().create(SCOPE, command(null, false)),
+        KmsException refused = catchThrowableOfType(() -> kms.grants().create(Requester.root(SCOPE), command(null, false)),
                 KmsException.class);
 
         assertThat(refused.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);
@@ -50,16 +50,16 @@ class GrantQuotaTest {
 
     @Test
     void aRetryOfAnExistingGrantStillSucceedsAtTheQuota() {
-        String grantId = kms.grants().create(SCOPE, command("retried", false)).grantId();
+        String grantId = kms.grants().create(Requester.root(SCOPE), command("retried", false)).grantId();
 
-        assertThat(kms.grants().create(SCOPE, command("retried", false)).grantId()).isEqualTo(grantId);
+        assertThat(kms.grants().create(Requester.root(SCOPE), command("retried", false)).grantId()).isEqualTo(grantId);
     }
 
     @Test
     void aDryRunAtTheQuotaIsRefusedAsTheRequestWouldBe() {
-        kms.grants().create(SCOPE, command(null, false));
+        kms.grants().create(Requester.root(SCOPE), command(null, false));
 
-        KmsException refused = catchThrowableOfType(() -> kms.grants().create(SCOPE, command(null, true)),
+        KmsException refused = catchThrowableOfType(() -> kms.grants().create(Requester.root(SCOPE), command(null, true)),
                 KmsException.class);
 
         assertThat(refused.code()).isEqualTo(ErrorCode.LIMIT_EXCEEDED);

@@ -30,11 +30,11 @@ class SharedMaterialTest {
 
     @Test
     void replicasTakeThePrimarysNewMaterialAndRotationSettings() {
-        KmsKey primary = kms.keys().create(PRIMARY, command(Origin.AWS_KMS));
-        kms.multiRegionKeys().replicate(PRIMARY, primary.keyId(), REPLICA.region(), null, null, List.of());
+        KmsKey primary = kms.keys().create(Requester.root(PRIMARY), command(Origin.AWS_KMS));
+        kms.multiRegionKeys().replicate(Requester.root(PRIMARY), primary.keyId(), REPLICA.region(), null, null, List.of(), false);
         KmsKey rotated = rotate(primary.keyId());
         byte[] plaintext = randomBytes(50);
-        byte[] ciphertext = kms.cryptography().encrypt(PRIMARY, primary.keyId(), plaintext, Map.of(), null, false)
+        byte[] ciphertext = kms.cryptography().encrypt(Requester.root(PRIMARY), primary.keyId(), plaintext, Map.of(), null, false)
                 .ciphertext();
         // Before the rotation is shared, the replica does not have the material the ciphertext names.
         assertThat(catchThrowableOfType(() -> decryptInReplica(ciphertext), KmsException.class).code())
@@ -55,8 +55,8 @@ class SharedMaterialTest {
 
     @Test
     void replicasOfImportedKeysTakeTheRotationSettingsButNotTheMaterial() {
-        KmsKey primary = kms.keys().create(PRIMARY, command(Origin.EXTERNAL));
-        kms.multiRegionKeys().replicate(PRIMARY, primary.keyId(), REPLICA.region(), null, null, List.of());
+        KmsKey primary = kms.keys().create(Requester.root(PRIMARY), command(Origin.EXTERNAL));
+        kms.multiRegionKeys().replicate(Requester.root(PRIMARY), primary.keyId(), REPLICA.region(), null, null, List.of(), false);
         KmsKey rotated = rotate(primary.keyId());
 
         kms.multiRegionKeys().shareWithReplicas(PRIMARY, primary.keyId());
@@ -69,8 +69,8 @@ class SharedMaterialTest {
 
     @Test
     void sharingASingleRegionKeyChangesNothing() {
-        KmsKey key = kms.keys().create(PRIMARY, new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null,
-                Origin.AWS_KMS, false, null, List.of(), null, null));
+        KmsKey key = kms.keys().create(Requester.root(PRIMARY), new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null,
+                Origin.AWS_KMS, false, null, List.of(), null, null, false));
 
         kms.multiRegionKeys().shareWithReplicas(PRIMARY, key.keyId());
 
@@ -78,7 +78,7 @@ class SharedMaterialTest {
     }
 
     private byte[] decryptInReplica(byte[] ciphertext) {
-        return kms.cryptography().decrypt(REPLICA, ciphertext, Map.of(), null, EncryptionAlgorithm.SYMMETRIC_DEFAULT,
+        return kms.cryptography().decrypt(Requester.root(REPLICA), ciphertext, Map.of(), null, EncryptionAlgorithm.SYMMETRIC_DEFAULT,
                 false, false).plaintext();
     }
 
@@ -100,7 +100,7 @@ class SharedMaterialTest {
     }
 
     private static CreateKeyCommand command(Origin origin) {
-        return new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, origin, true, null, List.of(), null, null);
+        return new CreateKeyCommand("", KeySpec.SYMMETRIC_DEFAULT, null, origin, true, null, List.of(), null, null, false);
     }
 
     private static byte[] randomBytes(int length) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
+import dev.trent.kms.Requester;
 import dev.trent.kms.Scope;
 import dev.trent.crypto.Randomness;
 import dev.trent.store.InMemoryStore;
@@ -226,7 +227,7 @@ class TrentFormatImportTest {
         KeyFileDefaults defaults = new KeyFileDefaults(Started.ACCOUNT, Started.REGION, Instant.now());
         KeyFiles.load(file, kms, defaults);
         Scope scope = new Scope(Started.ACCOUNT, Started.REGION);
-        kms.keys().updateDescription(scope, SYMMETRIC, "changed since");
+        kms.keys().updateDescription(Requester.root(scope), SYMMETRIC, "changed since");
         var again = KeyFiles.load(file, kms, defaults);
         assertThat(again.created()).isEmpty();
         assertThat(again.existing()).hasSize(1);
