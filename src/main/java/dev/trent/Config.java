@@ -36,11 +36,13 @@ public record Config(String bind, int port, String defaultAccount, String defaul
     }
 
     public Config withBind(String newBind) {
-        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports, credentials, enforcePolicies);
+        return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports,
+                credentials, enforcePolicies);
     }
 
     public Config withPort(int newPort) {
-        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports, credentials, enforcePolicies);
+        return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports,
+                credentials, enforcePolicies);
     }
 
     public Config withDefaultAccount(String account) {
@@ -52,19 +54,23 @@ public record Config(String bind, int port, String defaultAccount, String defaul
     }
 
     public Config withClock(Clock newClock) {
-        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports, credentials, enforcePolicies);
+        return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports,
+                credentials, enforcePolicies);
     }
 
     public Config withStore(StoreSettings newStore) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports, credentials, enforcePolicies);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports,
+                credentials, enforcePolicies);
     }
 
     public Config withImports(List<Path> newImports) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports, credentials, enforcePolicies);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports,
+                credentials, enforcePolicies);
     }
 
     public Config withCredentials(Credentials newCredentials) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, newCredentials, enforcePolicies);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports,
+                newCredentials, enforcePolicies);
     }
 
     public Config withEnforcePolicies(Boolean enforce) {
