@@ -3,13 +3,16 @@ package dev.trent.esdk;
 import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.CryptoResult;
+import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +22,19 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
 import software.amazon.cryptography.materialproviders.IKeyring;
 import software.amazon.cryptography.materialproviders.MaterialProviders;
 import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsDiscoveryKeyringInput;
+import software.amazon.cryptography.materialproviders.model.CreateAwsKmsEcdhKeyringInput;
+import software.amazon.cryptography.materialproviders.model.CreateAwsKmsRsaKeyringInput;
+import software.amazon.cryptography.materialproviders.model.KmsEcdhStaticConfigurations;
+import software.amazon.cryptography.materialproviders.model.KmsPrivateKeyToStaticPublicKeyInput;
+import software.amazon.cryptography.materialproviders.model.KmsPublicKeyDiscoveryInput;
+import software.amazon.cryptography.primitives.model.ECDHCurveSpec;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsKeyringInput;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsMrkDiscoveryKeyringInput;
 import software.amazon.cryptography.materialproviders.model.CreateAwsKmsMrkKeyringInput;
@@ -38,6 +50,7 @@ import software.amazon.cryptography.materialproviders.model.MaterialProvidersCon
  * <pre>
  * EsdkCheck encrypt ENDPOINT DIR   writes a message per scenario into DIR (NAME.ct, NAME.pt, NAME.ec.tsv)
  * EsdkCheck decrypt ENDPOINT DIR   decrypts the other library's messages in DIR, prints ok/FAIL lines
+ * EsdkCheck own ENDPOINT DIR       round trips with the keyrings that only the Java library has
  * </pre>
  *
  * The keys come from DIR/../keys.tsv, made by {@code node esdk.mjs setup}.
@@ -80,6 +93,7 @@ public final class EsdkCheck {
                     status = 0;
                 }
                 case "decrypt" -> status = check.decryptAll();
+                case "own" -> status = check.ownKeyrings();
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (Exception e) {
@@ -158,6 +172,82 @@ public final class EsdkCheck {
                 mpl.CreateAwsKmsKeyring(CreateAwsKmsKeyringInput.builder()
                         .kmsKeyId(keys.get("mrkReplica")).kmsClient(kms(REPLICA_REGION)).build()), NO_MATCH);
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * The AWS KMS RSA keyring (encrypts locally with the public key, decrypts with KMS Decrypt) and the
+     * AWS KMS ECDH keyring (DeriveSharedSecret on both sides), which the JavaScript library lacks:
+     * each encrypts and decrypts within Java, through Trent.
+     */
+    private int ownKeyrings() {
+        KmsClient kms = kms(PRIMARY_REGION);
+        SecureRandom random = new SecureRandom();
+        byte[] plaintext = new byte[5000];
+        random.nextBytes(plaintext);
+        Map<String, String> context = context("purpose", "own-keyrings");
+
+        String rsaKey = kms.createKey(r -> r.keySpec(KeySpec.RSA_3072).keyUsage(KeyUsageType.ENCRYPT_DECRYPT))
+                .keyMetadata().arn();
+        byte[] spki = kms.getPublicKey(r -> r.keyId(rsaKey)).publicKey().asByteArray();
+        String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(spki) + "\n-----END PUBLIC KEY-----\n";
+        // The RSA keyring needs an algorithm suite without signatures.
+        AwsCrypto unsigned = AwsCrypto.builder()
+                .withCommitmentPolicy(CommitmentPolicy.RequireEncryptRequireDecrypt)
+                .withEncryptionAlgorithm(CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY)
+                .build();
+        roundTrip("the AWS KMS RSA keyring (RSAES_OAEP_SHA_256)", unsigned, plaintext, context,
+                mpl.CreateAwsKmsRsaKeyring(CreateAwsKmsRsaKeyringInput.builder()
+                        .publicKey(ByteBuffer.wrap(pem.getBytes(StandardCharsets.US_ASCII)))
+                        .kmsKeyId(rsaKey)
+                        .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)
+                        .kmsClient(kms)
+                        .build()),
+                mpl.CreateAwsKmsRsaKeyring(CreateAwsKmsRsaKeyringInput.builder()
+                        .kmsKeyId(rsaKey)
+                        .encryptionAlgorithm(EncryptionAlgorithmSpec.RSAES_OAEP_SHA_256)
+                        .kmsClient(kms)
+                        .build()));
+
+        String sender = kms.createKey(r -> r.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.KEY_AGREEMENT))
+                .keyMetadata().arn();
+        String recipient = kms.createKey(r -> r.keySpec(KeySpec.ECC_NIST_P256).keyUsage(KeyUsageType.KEY_AGREEMENT))
+                .keyMetadata().arn();
+        byte[] recipientPublic = kms.getPublicKey(r -> r.keyId(recipient)).publicKey().asByteArray();
+        roundTrip("the AWS KMS ECDH keyring (sender's KMS key to the recipient's public key, "
+                        + "recipient discovers)", crypto, plaintext, context,
+                mpl.CreateAwsKmsEcdhKeyring(CreateAwsKmsEcdhKeyringInput.builder()
+                        .curveSpec(ECDHCurveSpec.ECC_NIST_P256)
+                        .kmsClient(kms)
+                        .KeyAgreementScheme(KmsEcdhStaticConfigurations.builder()
+                                .KmsPrivateKeyToStaticPublicKey(KmsPrivateKeyToStaticPublicKeyInput.builder()
+                                        .senderKmsIdentifier(sender)
+                                        .recipientPublicKey(ByteBuffer.wrap(recipientPublic))
+                                        .build())
+                                .build())
+                        .build()),
+                mpl.CreateAwsKmsEcdhKeyring(CreateAwsKmsEcdhKeyringInput.builder()
+                        .curveSpec(ECDHCurveSpec.ECC_NIST_P256)
+                        .kmsClient(kms)
+                        .KeyAgreementScheme(KmsEcdhStaticConfigurations.builder()
+                                .KmsPublicKeyDiscovery(KmsPublicKeyDiscoveryInput.builder()
+                                        .recipientKmsIdentifier(recipient)
+                                        .build())
+                                .build())
+                        .build()));
+        return failed == 0 ? 0 : 1;
+    }
+
+    private void roundTrip(String how, AwsCrypto library, byte[] plaintext, Map<String, String> context,
+            IKeyring encrypting, IKeyring decrypting) {
+        String check = "Java encrypts and decrypts with " + how;
+        try {
+            byte[] message = library.encryptData(encrypting, plaintext, context).getResult();
+            CryptoResult<byte[], ?> result = library.decryptData(decrypting, message, context);
+            report(check, Arrays.equals(result.getResult(), plaintext));
+        } catch (Exception e) {
+            report(check + ": " + describe(e), false);
+        }
     }
 
     private IKeyring strict(String keyArn) {
