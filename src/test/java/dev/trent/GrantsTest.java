@@ -741,7 +741,9 @@ class GrantsTest {
         String keyId;
         try (KmsClient partner = trent.client(TrentServer.OTHER_ACCOUNT, TrentServer.REGION)) {
             keyId = newKeyId(partner);
-            token = partner.createGrant(b -> b.keyId(keyId).granteePrincipal(USER).retiringPrincipal(USER)
+            // the retiring principal is this test's account, whose root the caller is (with policies enforced,
+            // an account's root does not act as its users)
+            token = partner.createGrant(b -> b.keyId(keyId).granteePrincipal(USER).retiringPrincipal(ACCOUNT)
                     .operations(GrantOperation.DECRYPT)).grantToken();
 
             kms.retireGrant(b -> b.grantToken(token));

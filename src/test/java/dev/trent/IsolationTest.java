@@ -175,6 +175,10 @@ class IsolationTest {
      * ciphertext refers to a customer master key that does not exist, does not exist in this
      * region, or you are not allowed to access." [REAL-LOG]: the services that wrap KMS document
      * it as "The ciphertext references a key that doesn't exist or that you don't have access to".
+     * With policies enforced, a key of another account in the caller's Region is found and its key
+     * policy consulted (a cross-account Decrypt works when both sides allow it), so AWS's refusal is
+     * then the policy's: "... is not authorized to perform: kms:Decrypt on resource: KEY-ARN because
+     * no resource-based policy allows the kms:Decrypt action".
      */
     @ParameterizedTest(name = "decrypted in {0}")
     @MethodSource("otherScopes")
@@ -183,8 +187,10 @@ class IsolationTest {
         SdkBytes blob = Scope.HOME.client().encrypt(b -> b.keyId(key.keyId())
                 .plaintext(SdkBytes.fromUtf8String("stays home"))).ciphertextBlob();
 
-        assertAccessDenied(() -> decryptingScope.client().decrypt(b -> b.ciphertextBlob(blob)),
-                CIPHERTEXT_KEY_NOT_ACCESSIBLE);
+        String message = TrentServer.enforcesPolicies() && decryptingScope == Scope.OTHER_ACCOUNT_HOME_REGION
+                ? notAuthorized(OTHER_ACCOUNT, "kms:Decrypt", key.arn())
+                : CIPHERTEXT_KEY_NOT_ACCESSIBLE;
+        assertAccessDenied(() -> decryptingScope.client().decrypt(b -> b.ciphertextBlob(blob)), message);
     }
 
     // ---------------------------------------------------------------- callers without a usable identity

@@ -4,6 +4,7 @@ import static dev.trent.support.AwsErrors.CIPHERTEXT_KEY_NOT_ACCESSIBLE;
 import static dev.trent.support.AwsErrors.assertAccessDenied;
 import static dev.trent.support.AwsErrors.assertAwsError;
 import static dev.trent.support.AwsErrors.assertValidationError;
+import static dev.trent.support.AwsErrors.notAuthorized;
 import static dev.trent.support.TestBytes.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -300,9 +301,14 @@ class MultiRegionKeysTest {
         assertAccessDenied(() -> ap.decrypt(b -> b.ciphertextBlob(ciphertext)), CIPHERTEXT_KEY_NOT_ACCESSIBLE);
         assertAccessDenied(() -> eu.decrypt(b -> b.ciphertextBlob(singleRegionCiphertext)),
                 CIPHERTEXT_KEY_NOT_ACCESSIBLE);
+        // With policies enforced, the related key of the ciphertext's account in the caller's Region is
+        // found and its key policy refuses the other account, in the policy's words.
+        String otherAccountRefusal = TrentServer.enforcesPolicies()
+                ? notAuthorized(TrentServer.OTHER_ACCOUNT, "kms:Decrypt",
+                        "arn:aws:kms:" + EU + ":" + TrentServer.ACCOUNT + ":key/" + keyId)
+                : CIPHERTEXT_KEY_NOT_ACCESSIBLE;
         try (KmsClient otherAccount = trent.client(TrentServer.OTHER_ACCOUNT, EU)) {
-            assertAccessDenied(() -> otherAccount.decrypt(b -> b.ciphertextBlob(ciphertext)),
-                    CIPHERTEXT_KEY_NOT_ACCESSIBLE);
+            assertAccessDenied(() -> otherAccount.decrypt(b -> b.ciphertextBlob(ciphertext)), otherAccountRefusal);
         }
     }
 

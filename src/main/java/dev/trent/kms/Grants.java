@@ -12,7 +12,7 @@ import java.util.Optional;
 /**
  * Grants on keys: CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant, and the
  * grant tokens other operations take. Grants are stored and listed here; whether a grant allows a
- * request is decided where authorization is (a later issue).
+ * request is decided by {@link KeyAccess} and {@link GrantAuthority}.
  */
 public final class Grants {
     /** AWS's quota "Grants per KMS key". */
@@ -45,7 +45,8 @@ public final class Grants {
     public Created create(Requester requester, CreateGrantCommand command) {
         Scope caller = requester.scope();
         GrantRules.checkRequest(command);
-        KmsKey named = resolver.resolve(requester, command.keyId(), Accepts.KEY_ID_OR_ARN, "kms:CreateGrant");
+        KmsKey named = resolver.find(caller, command.keyId(), Accepts.KEY_ID_OR_ARN);
+        access.checkCreateGrant(requester, named, command);
         return locks.write(named.scope(), () -> {
             KmsKey key = resolver.key(named.scope(), named.keyId());
             KeyStateRule.CREATE_GRANT.check(key);
@@ -96,6 +97,7 @@ public final class Grants {
             throw KmsException.validation(GrantRules.RETIRING_EITHER);
         }
         Principals.check(retiringPrincipal);
+        access.checkRetiringPrincipalAccount(requester, retiringPrincipal);
         List<Grant> grants = store.grantsRetirableBy(caller.region(), retiringPrincipal, retiringServicePrincipal);
         return Paging.page("retirable-grants", marker, pageSize(limit), DEFAULT_LIMIT, grants, Grant::grantId);
     }

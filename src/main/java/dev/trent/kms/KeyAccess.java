@@ -56,6 +56,18 @@ public final class KeyAccess {
      * @param action the IAM action ({@code kms:Encrypt})
      */
     void check(Requester requester, KmsKey key, String action) {
+        check(requester, key, action, null);
+    }
+
+    /**
+     * CreateGrant: as {@link #check}, and a grant that allows CreateGrant allows only this grant when
+     * it delegates no more than it has ({@link GrantAuthority#delegates}).
+     */
+    void checkCreateGrant(Requester requester, KmsKey key, CreateGrantCommand child) {
+        check(requester, key, "kms:CreateGrant", child);
+    }
+
+    private void check(Requester requester, KmsKey key, String action, CreateGrantCommand child) {
         if (mode == AccessMode.OWN_ACCOUNT) {
             if (!key.scope().account().equals(requester.account())
                     || key.manager() == KeyManager.AWS && !AwsManagedKeys.allowsDirectly(action)) {
@@ -63,7 +75,7 @@ public final class KeyAccess {
             }
             return;
         }
-        Reason refusal = refusal(requester, key, key.policy(), action);
+        Reason refusal = refusal(requester, key, key.policy(), action, child);
         if (refusal != null) {
             throw denied(requester, action, key.arn(), refusal);
         }
@@ -78,7 +90,7 @@ public final class KeyAccess {
         if (bypass || mode == AccessMode.OWN_ACCOUNT) {
             return;
         }
-        if (refusal(requester, key, policy, "kms:PutKeyPolicy") != null) {
+        if (refusal(requester, key, policy, "kms:PutKeyPolicy", null) != null) {
             throw new KmsException(ErrorCode.MALFORMED_POLICY_DOCUMENT,
                     "The new key policy will not allow you to update the key policy in the future.");
         }
@@ -86,17 +98,39 @@ public final class KeyAccess {
 
     /**
      * RetireGrant is authorized by the grant (KMS Developer Guide, "Retiring and revoking grants"): its
-     * retiring principal, or its grantee when the grant allows RetireGrant, may retire it; otherwise
-     * the key's policies must allow kms:RetireGrant as for any other operation.
+     * retiring principal, its grantee when the grant allows RetireGrant, and the account in which the
+     * grant was created (or that owns the key) may retire it. An account named there acts through its
+     * root, or through the principals its IAM policies allow kms:RetireGrant. The kms:RetireGrant
+     * permission "is not effective in a key policy", so the key policy plays no part; an explicit
+     * Deny in the caller's IAM policies refuses.
      */
     void checkRetire(Requester requester, KmsKey key, Grant grant) {
         RequestPrincipal principal = RequestPrincipal.aws(requester.principal());
-        if (grant.retiringPrincipal() != null && isOrStandsFor(principal, grant.retiringPrincipal())
-                || grant.operations().contains(GrantOperation.RetireGrant) && grant.granteePrincipal() != null
-                        && isOrStandsFor(principal, grant.granteePrincipal())) {
+        String action = "kms:RetireGrant";
+        if (mode == AccessMode.OWN_ACCOUNT) {
+            if (grant.retiringPrincipal() != null && isOrStandsFor(principal, grant.retiringPrincipal())
+                    || grant.operations().contains(GrantOperation.RetireGrant) && grant.granteePrincipal() != null
+                            && isOrStandsFor(principal, grant.granteePrincipal())) {
+                return;
+            }
+            check(requester, key, action);
             return;
         }
-        check(requester, key, "kms:RetireGrant");
+        RequestContext context = context(requester, principal, action, key.arn(), key, List.of());
+        Evaluation identity = identity(requester, context);
+        if (identity.denied()) {
+            throw denied(requester, action, key.arn(), Reason.EXPLICIT_DENY_IN_IDENTITY_BASED_POLICY);
+        }
+        boolean identityAllows = principal.isRoot() || identity.allowed();
+        String root = "arn:" + requester.partition() + ":iam::" + principal.account() + ":root";
+        boolean allowed = GrantAuthority.isGrantee(grant.retiringPrincipal(), principal, identityAllows)
+                || grant.operations().contains(GrantOperation.RetireGrant)
+                        && GrantAuthority.isGrantee(grant.granteePrincipal(), principal, identityAllows)
+                || (root.equals(grant.issuingAccount()) || principal.account().equals(key.scope().account()))
+                        && identityAllows;
+        if (!allowed) {
+            throw denied(requester, action, key.arn(), Reason.NO_IDENTITY_BASED_POLICY_ALLOWS);
+        }
     }
 
     /**
@@ -114,6 +148,28 @@ public final class KeyAccess {
     /** Refuses an action on no key (kms:CreateKey, kms:ListKeys, ...) unless the caller's IAM policies allow it. */
     void checkWithoutKey(Requester requester, String action) {
         checkIdentity(requester, action, "*");
+    }
+
+    /**
+     * ListRetirableGrants, once IAM policies allowed it ({@link #checkWithoutKey}): the retiring principal
+     * must be in the caller's own account (API reference, ListRetirableGrants, "Cross-account use":
+     * "You must specify a principal in your Amazon Web Services account").
+     */
+    void checkRetiringPrincipalAccount(Requester requester, String retiringPrincipal) {
+        String action = "kms:ListRetirableGrants";
+        if (mode == AccessMode.POLICIES && retiringPrincipal != null
+                && !requester.account().equals(accountOf(retiringPrincipal))) {
+            throw denied(requester, action, "*", Reason.NO_IDENTITY_BASED_POLICY_ALLOWS);
+        }
+    }
+
+    /** The account of an AWS principal given as an account id or an IAM/STS ARN. */
+    private static String accountOf(String principal) {
+        if (!principal.startsWith("arn:")) {
+            return principal;
+        }
+        String[] parts = principal.split(":", 6);
+        return parts.length > 4 ? parts[4] : "";
     }
 
     /** Refuses an action on an alias (kms:CreateAlias, ...) unless the caller's IAM policies allow it on the alias. */
@@ -137,7 +193,7 @@ public final class KeyAccess {
     }
 
     /** Why the request is refused, or null when it is allowed. */
-    private Reason refusal(Requester requester, KmsKey key, String policy, String action) {
+    private Reason refusal(Requester requester, KmsKey key, String policy, String action, CreateGrantCommand child) {
         RequestPrincipal principal = RequestPrincipal.aws(requester.principal());
         PolicyDocument keyPolicy = POLICIES.get(policy);
         List<PolicyDocument> identityPolicies = identityDocuments(requester);
@@ -160,7 +216,7 @@ public final class KeyAccess {
             return null;
         }
         if (GrantAuthority.allows(store.grantsOf(key.scope(), key.keyId()), principal, identityAllows, action,
-                requester.facts().encryptionContext(action))) {
+                requester.facts().encryptionContext(action), child)) {
             return null;
         }
         return resource.allowed() ? Reason.NO_IDENTITY_BASED_POLICY_ALLOWS : Reason.NO_RESOURCE_BASED_POLICY_ALLOWS;

@@ -47,7 +47,8 @@ final class KeyResolver {
 
     /**
      * The key the text names, before anyone asks whether the caller may use it: for RetireGrant, which
-     * its grant authorizes rather than the key's policy.
+     * its grant authorizes rather than the key's policy, and CreateGrant, which {@link KeyAccess} checks
+     * with the grant it would create.
      */
     KmsKey find(Scope caller, String text, Accepts accepts) {
         if (text.startsWith("arn:")) {

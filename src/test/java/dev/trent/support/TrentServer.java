@@ -36,6 +36,14 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
      */
     public static final String STORE_PROPERTY = "trent.test.store";
     public static final String STORE_SQLITE = "sqlite";
+    /**
+     * Set to {@code true} (the pom's second run of the integration tests does), every test class's
+     * Trent enforces key policies, IAM policies and grants ({@code --enforce-policies}) with no
+     * credentials file: each caller is the root of its access key's account, so every request goes
+     * through the full authorization with AWS's default key policy, which must change nothing for
+     * the callers that policy allows.
+     */
+    public static final String ENFORCE_POLICIES_PROPERTY = "trent.test.enforcePolicies";
 
     private Trent trent;
     private Path dataDir;
@@ -52,6 +60,9 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
                 throw new UncheckedIOException(e);
             }
             config = config.withStore(StoreSettings.embedded(dataDir, "integration tests".toCharArray()));
+        }
+        if (enforcesPolicies()) {
+            config = config.withEnforcePolicies(true);
         }
         trent = new Trent(config).start();
         kms = client();
@@ -77,6 +88,11 @@ public final class TrentServer implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether this run of the tests enforces policies (see {@link #ENFORCE_POLICIES_PROPERTY}). */
+    public static boolean enforcesPolicies() {
+        return Boolean.getBoolean(ENFORCE_POLICIES_PROPERTY);
     }
 
     public Trent trent() {
