@@ -47,7 +47,8 @@ final class RequestConditions {
      * The values of parameters the request leaves out: AWS's conditions on request parameters "work
      * even when the parameter doesn't appear in the request, such as when you use the parameter's
      * default value" (KMS Developer Guide, "AWS KMS condition keys"). A member the request gives
-     * replaces its default.
+     * replaces its default. Not so for kms:BypassPolicyLockoutSafetyCheck and kms:ExpirationModel:
+     * the guide's examples test with Null that a request leaves them out.
      */
     private static void defaults(Operation op, RequestFacts.Builder facts) {
         switch (op) {
@@ -56,9 +57,7 @@ final class RequestConditions {
                     .put("kms:KeyUsage", List.of("ENCRYPT_DECRYPT"))
                     .put("kms:CustomerMasterKeyUsage", List.of("ENCRYPT_DECRYPT"))
                     .put("kms:KeyOrigin", List.of("AWS_KMS"))
-                    .put("kms:MultiRegion", List.of("false"))
-                    .put("kms:BypassPolicyLockoutSafetyCheck", List.of("false"));
-            case PUT_KEY_POLICY -> facts.put("kms:BypassPolicyLockoutSafetyCheck", List.of("false"));
+                    .put("kms:MultiRegion", List.of("false"));
             case ENCRYPT, DECRYPT, GENERATE_DATA_KEY, GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GENERATE_DATA_KEY_PAIR,
                     GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT ->
                 facts.put("kms:EncryptionAlgorithm", List.of("SYMMETRIC_DEFAULT"));
@@ -67,7 +66,6 @@ final class RequestConditions {
             case SIGN, VERIFY -> facts.put("kms:MessageType", List.of("RAW"));
             case ENABLE_KEY_ROTATION -> facts.put("kms:RotationPeriodInDays", List.of("365"));
             case SCHEDULE_KEY_DELETION -> facts.put("kms:ScheduleKeyDeletionPendingWindowInDays", List.of("30"));
-            case IMPORT_KEY_MATERIAL -> facts.put("kms:ExpirationModel", List.of("KEY_MATERIAL_EXPIRES"));
             // no AWS service calls Trent on anyone's behalf, so no grant request is ever for an AWS resource
             case CREATE_GRANT, LIST_GRANTS, REVOKE_GRANT -> facts.put("kms:GrantIsForAWSResource", List.of("false"));
             default -> {
@@ -148,7 +146,9 @@ final class RequestConditions {
                     types.add("EncryptionContextSubset");
                     context(null, constraints.encryptionContextSubset(), facts);
                 }
-                facts.put("kms:GrantConstraintType", types);
+                if (!types.isEmpty()) {
+                    facts.put("kms:GrantConstraintType", types);
+                }
             }
             default -> {
             }

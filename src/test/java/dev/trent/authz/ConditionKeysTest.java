@@ -351,17 +351,6 @@ class ConditionKeysTest {
                             f.kms().createAlias(b -> b.aliasName("alias/conditions-other").targetKeyId(f.keyId()));
                             encrypt(f.kms(), "alias/conditions-other", Map.of());
                         }),
-                c("kms:ResourceAliases", "kms:Encrypt",
-                        "{\"ForAnyValue:StringEquals\":{\"kms:ResourceAliases\":\"alias/conditions-resource\"}}",
-                        f -> {
-                            f.kms().createAlias(b -> b.aliasName("alias/conditions-unrelated").targetKeyId(f.keyId()));
-                            f.kms().createAlias(b -> b.aliasName("alias/conditions-resource").targetKeyId(f.keyId()));
-                            encrypt(f.kms(), f.keyId(), Map.of());
-                        },
-                        f -> {
-                            f.kms().deleteAlias(b -> b.aliasName("alias/conditions-resource"));
-                            encrypt(f.kms(), f.keyId(), Map.of());
-                        }),
                 c("kms:GrantOperations", "kms:CreateGrant",
                         "{\"ForAllValues:StringEquals\":{\"kms:GrantOperations\":[\"Encrypt\",\"Decrypt\"]}}",
                         f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE)
@@ -494,9 +483,16 @@ class ConditionKeysTest {
                             f.kms().scheduleKeyDeletion(b -> b.keyId(f.keyId())); // its default, 30
                         },
                         f -> f.kms().scheduleKeyDeletion(b -> b.keyId(f.keyId()).pendingWindowInDays(7))),
+                // as the KMS Developer Guide's example: the parameter left out is no value (not false)
+                c("kms:BypassPolicyLockoutSafetyCheck", "kms:PutKeyPolicy",
+                        "{\"Null\":{\"kms:BypassPolicyLockoutSafetyCheck\":\"true\"}}",
+                        f -> f.kms().putKeyPolicy(b -> b.keyId(f.keyId()).policyName("default").policy(f.policy())),
+                        f -> f.kms().putKeyPolicy(b -> b.keyId(f.keyId()).policyName("default").policy(f.policy())
+                                .bypassPolicyLockoutSafetyCheck(false))),
                 c("kms:BypassPolicyLockoutSafetyCheck", "kms:PutKeyPolicy",
                         "{\"Bool\":{\"kms:BypassPolicyLockoutSafetyCheck\":\"false\"}}",
-                        f -> f.kms().putKeyPolicy(b -> b.keyId(f.keyId()).policyName("default").policy(f.policy())),
+                        f -> f.kms().putKeyPolicy(b -> b.keyId(f.keyId()).policyName("default").policy(f.policy())
+                                .bypassPolicyLockoutSafetyCheck(false)),
                         f -> f.kms().putKeyPolicy(b -> b.keyId(f.keyId()).policyName("default").policy(f.policy())
                                 .bypassPolicyLockoutSafetyCheck(true))),
                 c("kms:KeyAgreementAlgorithm", "kms:DeriveSharedSecret",
@@ -527,6 +523,12 @@ class ConditionKeysTest {
                         "{\"StringEquals\":{\"kms:ExpirationModel\":\"KEY_MATERIAL_DOES_NOT_EXPIRE\"}}",
                         b -> b.origin(OriginType.EXTERNAL),
                         f -> importMaterial(f, b -> b.expirationModel(ExpirationModelType.KEY_MATERIAL_DOES_NOT_EXPIRE)),
+                        f -> importMaterial(f, b -> b.expirationModel(ExpirationModelType.KEY_MATERIAL_EXPIRES)
+                                .validTo(Instant.now().plus(Duration.ofDays(5))))),
+                // as the KMS Developer Guide's example: the parameter left out is no value
+                c("kms:ExpirationModel", "kms:ImportKeyMaterial", "{\"Null\":{\"kms:ExpirationModel\":\"true\"}}",
+                        b -> b.origin(OriginType.EXTERNAL),
+                        f -> importMaterial(f, b -> b.validTo(Instant.now().plus(Duration.ofDays(5)))),
                         f -> importMaterial(f, b -> b.expirationModel(ExpirationModelType.KEY_MATERIAL_EXPIRES)
                                 .validTo(Instant.now().plus(Duration.ofDays(5))))),
                 c("kms:ValidTo", "kms:ImportKeyMaterial",
@@ -620,7 +622,7 @@ class ConditionKeysTest {
                         f -> f.kms().createKey(b -> b.multiRegion(true)),
                         f -> f.kms().createKey(b -> { })),
                 c("kms:BypassPolicyLockoutSafetyCheck", "kms:CreateKey",
-                        "{\"Bool\":{\"kms:BypassPolicyLockoutSafetyCheck\":\"false\"}}",
+                        "{\"Null\":{\"kms:BypassPolicyLockoutSafetyCheck\":\"true\"}}",
                         f -> f.kms().createKey(b -> { }),
                         f -> f.kms().createKey(b -> b.bypassPolicyLockoutSafetyCheck(true))),
                 c("aws:RequestTag/<key>", "kms:CreateKey", "{\"StringEquals\":{\"aws:RequestTag/Project\":\"alpha\"}}",
@@ -639,6 +641,40 @@ class ConditionKeysTest {
                         f -> encrypt(f.kms(), f.kms().createKey(b -> b.tags(tag("Project", "alpha"))).keyMetadata().keyId(),
                                 Map.of()),
                         f -> encrypt(f.kms(), ownKey(f), Map.of())),
+                // AWS documents kms:ResourceAliases for IAM policies only
+                c("kms:ResourceAliases", "kms:Encrypt",
+                        "{\"ForAnyValue:StringEquals\":{\"kms:ResourceAliases\":\"alias/conditions-resource\"}}",
+                        f -> {
+                            String keyId = ownKey(f);
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-unrelated").targetKeyId(keyId));
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-resource").targetKeyId(keyId));
+                            encrypt(f.kms(), keyId, Map.of());
+                            f.kms().deleteAlias(b -> b.aliasName("alias/conditions-resource"));
+                        },
+                        f -> {
+                            String keyId = ownKey(f);
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-resource-not").targetKeyId(keyId));
+                            encrypt(f.kms(), keyId, Map.of());
+                        }),
+                c("kms:ResourceAliases", "kms:DescribeKey",
+                        "{\"ForAllValues:StringLike\":{\"kms:ResourceAliases\":\"alias/*test*\"},"
+                                + "\"ForAnyValue:StringLike\":{\"kms:ResourceAliases\":\"alias/*test*\"}}",
+                        f -> {
+                            String keyId = ownKey(f);
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-test").targetKeyId(keyId));
+                            f.kms().describeKey(b -> b.keyId(keyId));
+                        },
+                        f -> {
+                            String keyId = ownKey(f);
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-test-2").targetKeyId(keyId));
+                            f.kms().createAlias(b -> b.aliasName("alias/conditions-prod").targetKeyId(keyId));
+                            f.kms().describeKey(b -> b.keyId(keyId));
+                        }),
+                c("kms:GrantConstraintType", "kms:CreateGrant", "{\"Null\":{\"kms:GrantConstraintType\":\"true\"}}",
+                        f -> f.kms().createGrant(b -> b.keyId(ownKey(f)).granteePrincipal(ALICE)
+                                .operations(GrantOperation.ENCRYPT)),
+                        f -> f.kms().createGrant(b -> b.keyId(ownKey(f)).granteePrincipal(ALICE)
+                                .operations(GrantOperation.ENCRYPT).constraints(k -> k.encryptionContextSubset(PURPOSE_TEST)))),
                 c("kms:KeySpec of the key", "kms:Sign", "{\"StringEquals\":{\"kms:KeySpec\":\"ECC_NIST_P256\"}}",
                         f -> signWith(f, KeySpec.ECC_NIST_P256),
                         f -> signWith(f, KeySpec.ECC_NIST_P384)),
