@@ -123,7 +123,12 @@ final class RequestConditions {
                 one(facts, "kms:CustomerMasterKeyUsage", value);
             }
             case "Origin" -> one(facts, "kms:KeyOrigin", value);
-            case "MultiRegion" -> one(facts, "kms:MultiRegion", value);
+            case "MultiRegion" -> {
+                one(facts, "kms:MultiRegion", value);
+                if (Boolean.TRUE.equals(value)) { // a new multi-Region key is its primary key
+                    facts.put("kms:MultiRegionKeyType", List.of("PRIMARY"));
+                }
+            }
             default -> {
             }
         }

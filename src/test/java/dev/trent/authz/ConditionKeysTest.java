@@ -362,6 +362,19 @@ class ConditionKeysTest {
                                 .operations(GrantOperation.ENCRYPT)),
                         f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(BOB)
                                 .operations(GrantOperation.ENCRYPT))),
+                c("kms:RetiringPrincipal", "kms:CreateGrant", "{\"StringEquals\":{\"kms:RetiringPrincipal\":\"" + BOB + "\"}}",
+                        f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE).retiringPrincipal(BOB)
+                                .operations(GrantOperation.ENCRYPT)),
+                        f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE)
+                                .operations(GrantOperation.ENCRYPT))),
+                // a grant's constraint is the encryption context CreateGrant gives
+                c("kms:EncryptionContext:<key> on CreateGrant", "kms:CreateGrant",
+                        "{\"StringEquals\":{\"kms:EncryptionContext:Purpose\":\"test\"}}",
+                        f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE)
+                                .operations(GrantOperation.ENCRYPT).constraints(k -> k.encryptionContextSubset(PURPOSE_TEST))),
+                        f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE)
+                                .operations(GrantOperation.ENCRYPT)
+                                .constraints(k -> k.encryptionContextEquals(Map.of("Purpose", "prod"))))),
                 c("kms:GrantConstraintType", "kms:CreateGrant",
                         "{\"StringEquals\":{\"kms:GrantConstraintType\":\"EncryptionContextSubset\"}}",
                         f -> f.kms().createGrant(b -> b.keyId(f.keyId()).granteePrincipal(ALICE)
@@ -621,6 +634,9 @@ class ConditionKeysTest {
                 c("kms:MultiRegion", "kms:CreateKey", "{\"Bool\":{\"kms:MultiRegion\":\"true\"}}",
                         f -> f.kms().createKey(b -> b.multiRegion(true)),
                         f -> f.kms().createKey(b -> { })),
+                c("kms:MultiRegionKeyType", "kms:CreateKey", "{\"StringEquals\":{\"kms:MultiRegionKeyType\":\"PRIMARY\"}}",
+                        f -> f.kms().createKey(b -> b.multiRegion(true)),
+                        f -> f.kms().createKey(b -> b.multiRegion(false))),
                 c("kms:BypassPolicyLockoutSafetyCheck", "kms:CreateKey",
                         "{\"Null\":{\"kms:BypassPolicyLockoutSafetyCheck\":\"true\"}}",
                         f -> f.kms().createKey(b -> { }),
