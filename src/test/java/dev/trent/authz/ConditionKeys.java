@@ -6,6 +6,7 @@ import dev.trent.auth.Credential;
 import dev.trent.auth.Credentials;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -112,7 +113,7 @@ final class ConditionKeys implements AutoCloseable {
         moved = moved.plus(by);
     }
 
-    java.time.Instant now() {
+    Instant now() {
         return trent.clock().instant();
     }
 

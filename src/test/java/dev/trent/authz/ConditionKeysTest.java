@@ -7,8 +7,8 @@ import static dev.trent.support.AwsErrors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.support.FakeEnclave;
-import java.security.KeyPairGenerator;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.kms.model.EncryptionAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.ExpirationModelType;
 import software.amazon.awssdk.services.kms.model.GetParametersForImportResponse;
 import software.amazon.awssdk.services.kms.model.GrantOperation;
+import software.amazon.awssdk.services.kms.model.ImportKeyMaterialRequest;
 import software.amazon.awssdk.services.kms.model.KeyAgreementAlgorithmSpec;
 import software.amazon.awssdk.services.kms.model.KeyEncryptionMechanism;
 import software.amazon.awssdk.services.kms.model.KeySpec;
@@ -208,6 +209,16 @@ class ConditionKeysTest {
         f.kms().sign(b -> b.keyId(f.keyId()).message(message).messageType(type).signingAlgorithm(algorithm));
     }
 
+    /** Verifies, as the key policy allows, a signature the key made for a 32-byte message. */
+    private static void verify(Fx f, SigningAlgorithmSpec algorithm, MessageType type) {
+        SdkBytes message = SdkBytes.fromByteArray(new byte[32]);
+        SdkBytes signature = f.kms().sign(b -> b.keyId(f.keyId()).message(message).messageType(type)
+                .signingAlgorithm(algorithm)).signature();
+        boolean valid = f.kms().verify(b -> b.keyId(f.keyId()).message(message).messageType(type)
+                .signingAlgorithm(algorithm).signature(signature)).signatureValid();
+        assertThat(valid).as("signature valid").isTrue();
+    }
+
     private static Tag tag(String key, String value) {
         return Tag.builder().tagKey(key).tagValue(value).build();
     }
@@ -249,7 +260,7 @@ class ConditionKeysTest {
                 .wrappingKeySpec(WrappingKeySpec.RSA_2048));
     }
 
-    private static void importMaterial(Fx f, Consumer<software.amazon.awssdk.services.kms.model.ImportKeyMaterialRequest.Builder> how)
+    private static void importMaterial(Fx f, Consumer<ImportKeyMaterialRequest.Builder> how)
             throws Exception {
         GetParametersForImportResponse parameters = importParameters(f);
         SdkBytes material = wrapped(parameters);
@@ -406,6 +417,27 @@ class ConditionKeysTest {
                                     .signingAlgorithm(SigningAlgorithmSpec.ECDSA_SHA_256));
                         },
                         f -> sign(f, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.DIGEST)),
+                c("kms:SigningAlgorithm", "kms:Verify", "{\"StringLike\":{\"kms:SigningAlgorithm\":\"RSASSA_PSS_*\"}}",
+                        spec(KeySpec.RSA_2048, KeyUsageType.SIGN_VERIFY),
+                        f -> verify(f, SigningAlgorithmSpec.RSASSA_PSS_SHA_384, MessageType.RAW),
+                        f -> verify(f, SigningAlgorithmSpec.RSASSA_PKCS1_V1_5_SHA_384, MessageType.RAW)),
+                c("kms:MessageType", "kms:Verify", "{\"StringEquals\":{\"kms:MessageType\":\"RAW\"}}",
+                        spec(KeySpec.ECC_NIST_P256, KeyUsageType.SIGN_VERIFY),
+                        f -> verify(f, SigningAlgorithmSpec.ECDSA_SHA_256, null), // without MessageType: RAW
+                        f -> verify(f, SigningAlgorithmSpec.ECDSA_SHA_256, MessageType.DIGEST)),
+                c("kms:MacAlgorithm", "kms:VerifyMac", "{\"StringEquals\":{\"kms:MacAlgorithm\":\"HMAC_SHA_512\"}}",
+                        spec(KeySpec.HMAC_512, KeyUsageType.GENERATE_VERIFY_MAC),
+                        f -> {
+                            SdkBytes mac = f.kms().generateMac(b -> b.keyId(f.keyId()).message(bytes("m"))
+                                    .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_512)).mac();
+                            f.kms().verifyMac(b -> b.keyId(f.keyId()).message(bytes("m")).mac(mac)
+                                    .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_512));
+                        },
+                        f -> {
+                            String other = f.newKey(spec(KeySpec.HMAC_256, KeyUsageType.GENERATE_VERIFY_MAC));
+                            f.kms().verifyMac(b -> b.keyId(other).message(bytes("m"))
+                                    .mac(SdkBytes.fromByteArray(new byte[32])).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256));
+                        }),
                 c("kms:EncryptionAlgorithm", "kms:Encrypt",
                         "{\"StringEquals\":{\"kms:EncryptionAlgorithm\":\"RSAES_OAEP_SHA_256\"}}",
                         spec(KeySpec.RSA_2048, KeyUsageType.ENCRYPT_DECRYPT),
