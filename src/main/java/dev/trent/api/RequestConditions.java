@@ -33,14 +33,7 @@ final class RequestConditions {
             facts.put("aws:SourceIp", List.of(connection.sourceIp()));
         }
         facts.put("aws:SecureTransport", List.of(Boolean.toString(connection.secure())));
-        if (op == Operation.CREATE_KEY) {
-            facts.put("kms:KeySpec", List.of("SYMMETRIC_DEFAULT"))
-                    .put("kms:CustomerMasterKeySpec", List.of("SYMMETRIC_DEFAULT"))
-                    .put("kms:KeyUsage", List.of("ENCRYPT_DECRYPT"))
-                    .put("kms:CustomerMasterKeyUsage", List.of("ENCRYPT_DECRYPT"))
-                    .put("kms:KeyOrigin", List.of("AWS_KMS"))
-                    .put("kms:MultiRegion", List.of("false"));
-        }
+        defaults(op, facts);
         for (SdkField<?> field : request.sdkFields()) {
             Object value = field.getValueOrDefault(request);
             if (value != null) {
@@ -48,6 +41,36 @@ final class RequestConditions {
             }
         }
         return facts.build();
+    }
+
+    /**
+     * The values of parameters the request leaves out: AWS's conditions on request parameters "work
+     * even when the parameter doesn't appear in the request, such as when you use the parameter's
+     * default value" (KMS Developer Guide, "AWS KMS condition keys"). A member the request gives
+     * replaces its default. Not so for kms:BypassPolicyLockoutSafetyCheck and kms:ExpirationModel:
+     * the guide's examples test with Null that a request leaves them out.
+     */
+    private static void defaults(Operation op, RequestFacts.Builder facts) {
+        switch (op) {
+            case CREATE_KEY -> facts.put("kms:KeySpec", List.of("SYMMETRIC_DEFAULT"))
+                    .put("kms:CustomerMasterKeySpec", List.of("SYMMETRIC_DEFAULT"))
+                    .put("kms:KeyUsage", List.of("ENCRYPT_DECRYPT"))
+                    .put("kms:CustomerMasterKeyUsage", List.of("ENCRYPT_DECRYPT"))
+                    .put("kms:KeyOrigin", List.of("AWS_KMS"))
+                    .put("kms:MultiRegion", List.of("false"));
+            case ENCRYPT, DECRYPT, GENERATE_DATA_KEY, GENERATE_DATA_KEY_WITHOUT_PLAINTEXT, GENERATE_DATA_KEY_PAIR,
+                    GENERATE_DATA_KEY_PAIR_WITHOUT_PLAINTEXT ->
+                facts.put("kms:EncryptionAlgorithm", List.of("SYMMETRIC_DEFAULT"));
+            case RE_ENCRYPT -> facts.put(REENCRYPT_FROM, "kms:EncryptionAlgorithm", List.of("SYMMETRIC_DEFAULT"))
+                    .put(REENCRYPT_TO, "kms:EncryptionAlgorithm", List.of("SYMMETRIC_DEFAULT"));
+            case SIGN, VERIFY -> facts.put("kms:MessageType", List.of("RAW"));
+            case ENABLE_KEY_ROTATION -> facts.put("kms:RotationPeriodInDays", List.of("365"));
+            case SCHEDULE_KEY_DELETION -> facts.put("kms:ScheduleKeyDeletionPendingWindowInDays", List.of("30"));
+            // no AWS service calls Trent on anyone's behalf, so no grant request is ever for an AWS resource
+            case CREATE_GRANT, LIST_GRANTS, REVOKE_GRANT -> facts.put("kms:GrantIsForAWSResource", List.of("false"));
+            default -> {
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -100,7 +123,12 @@ final class RequestConditions {
                 one(facts, "kms:CustomerMasterKeyUsage", value);
             }
             case "Origin" -> one(facts, "kms:KeyOrigin", value);
-            case "MultiRegion" -> one(facts, "kms:MultiRegion", value);
+            case "MultiRegion" -> {
+                one(facts, "kms:MultiRegion", value);
+                if (Boolean.TRUE.equals(value)) { // a new multi-Region key is its primary key
+                    facts.put("kms:MultiRegionKeyType", List.of("PRIMARY"));
+                }
+            }
             default -> {
             }
         }
@@ -123,7 +151,9 @@ final class RequestConditions {
                     types.add("EncryptionContextSubset");
                     context(null, constraints.encryptionContextSubset(), facts);
                 }
-                facts.put("kms:GrantConstraintType", types);
+                if (!types.isEmpty()) {
+                    facts.put("kms:GrantConstraintType", types);
+                }
             }
             default -> {
             }

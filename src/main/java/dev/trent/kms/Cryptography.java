@@ -7,6 +7,7 @@ import dev.trent.crypto.Randomness;
 import dev.trent.crypto.SymmetricCipher;
 import dev.trent.kms.KeyResolver.Accepts;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Encryption with KMS keys: Encrypt, Decrypt and ReEncrypt with symmetric, RSA and SM2 keys, data
@@ -78,6 +79,8 @@ public final class Cryptography {
             String sourceKeyId, EncryptionAlgorithm sourceAlgorithm, String destinationKeyId,
             Map<String, String> destinationContext, EncryptionAlgorithm destinationAlgorithm, boolean dryRun,
             boolean ignoreCiphertext) {
+        requester = requester.withFact("kms:ReEncryptOnSameKey",
+                Boolean.toString(sameKey(requester, ciphertext, sourceKeyId, destinationKeyId)));
         KmsKey destination = resolver.resolve(requester, destinationKeyId, Accepts.KEY_OR_ALIAS, "kms:ReEncryptTo");
         EncryptionAlgorithm destinationChecked = checkEncryption(destination, destinationAlgorithm, "ReEncrypt",
                 destinationContext, null);
@@ -87,6 +90,29 @@ public final class Cryptography {
         Opened opened = open(source, sourceContext);
         checkPlaintextSize(destination, destinationChecked, opened.plaintext());
         return new ReEncrypted(opened, seal(destination, destinationChecked, opened.plaintext(), destinationContext));
+    }
+
+    /**
+     * kms:ReEncryptOnSameKey, which both of ReEncrypt's authorizations test, so it is told before either:
+     * whether the source key (SourceKeyId, else the key the ciphertext names, as {@link #source} finds it)
+     * is the destination key. False when either cannot be found; the operation then fails on its own.
+     */
+    private boolean sameKey(Requester requester, byte[] blob, String sourceKeyId, String destinationKeyId) {
+        if (destinationKeyId == null) {
+            return false;
+        }
+        try {
+            KmsKey destination = resolver.find(requester.scope(), destinationKeyId, Accepts.KEY_OR_ALIAS);
+            if (sourceKeyId != null) {
+                return resolver.find(requester.scope(), sourceKeyId, Accepts.KEY_OR_ALIAS).arn().equals(destination.arn());
+            }
+            return Optional.ofNullable(blob).flatMap(Ciphertext::parse).flatMap(c -> KmsArn.parse(c.keyArn()))
+                    .filter(arn -> arn.isKey() && arn.name().equals(destination.keyId())
+                            && arn.scope().account().equals(destination.scope().account()))
+                    .isPresent();
+        } catch (KmsException e) {
+            return false;
+        }
     }
 
     /**

@@ -48,6 +48,15 @@ public final class RequestFacts {
         return own != null ? own : contexts.getOrDefault("*", Map.of());
     }
 
+    /** These facts and one more that holds for the whole request, for what only the domain can tell. */
+    public RequestFacts with(String conditionKey, List<String> values) {
+        Builder builder = new Builder();
+        builder.common.putAll(common);
+        byAction.forEach((action, own) -> builder.byAction.put(action, new HashMap<>(own)));
+        builder.contexts.putAll(contexts);
+        return builder.put(conditionKey, values).build();
+    }
+
     public static final class Builder {
         private final Map<String, List<String>> common = new HashMap<>();
         private final Map<String, Map<String, List<String>>> byAction = new HashMap<>();

@@ -24,6 +24,11 @@ public record Requester(Scope scope, String principal, List<String> identityPoli
         return new Requester(scope, scope.rootPrincipal(), List.of(), List.of(), RequestFacts.NONE);
     }
 
+    /** This requester, its request having one more condition key that holds for the whole request. */
+    public Requester withFact(String conditionKey, String value) {
+        return new Requester(scope, principal, identityPolicies, grantTokens, facts.with(conditionKey, List.of(value)));
+    }
+
     public String account() {
         return scope.account();
     }

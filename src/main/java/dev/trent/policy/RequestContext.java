@@ -28,7 +28,7 @@ public final class RequestContext {
         this.resource = builder.resource;
         Map<String, List<String>> keys = new HashMap<>(builder.keys);
         if (principal != null && principal.type() == RequestPrincipal.Type.AWS) {
-            keys.putIfAbsent(normalize("aws:PrincipalArn"), List.of(principal.name()));
+            keys.putIfAbsent(normalize("aws:PrincipalArn"), List.of(principalArn(principal)));
             keys.putIfAbsent(normalize("aws:PrincipalAccount"), List.of(principal.account()));
             keys.putIfAbsent(normalize("aws:PrincipalType"), List.of(principalType(principal)));
             String user = principal.userName();
@@ -62,6 +62,19 @@ public final class RequestContext {
 
     static String normalize(String key) {
         return key.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * aws:PrincipalArn: the principal's ARN, but for a role session the role's ARN (IAM User Guide,
+     * "AWS global condition context keys"). The session ARN does not tell the role's path: a role
+     * without one is assumed.
+     */
+    private static String principalArn(RequestPrincipal p) {
+        String role = p.assumedRoleName();
+        if (role == null) {
+            return p.name();
+        }
+        return "arn:" + p.name().split(":", 3)[1] + ":iam::" + p.account() + ":role/" + role;
     }
 
     private static String principalType(RequestPrincipal p) {
