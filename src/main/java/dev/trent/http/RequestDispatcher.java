@@ -90,6 +90,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Errors on the connection (a client gone mid-request, a malformed one) end here, as the handler's do. */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        handler.exceptionCaught(ctx, cause);
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         waiting.forEach(FullHttpRequest::release);
