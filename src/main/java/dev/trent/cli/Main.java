@@ -112,9 +112,6 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
         }
-        ServerLimits limits = ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(idleTimeout))
-                .withHeaderTimeout(Duration.ofSeconds(requestTimeout)).withBodyTimeout(Duration.ofSeconds(requestTimeout))
-                .withMaxPendingRequests(maxPendingRequests);
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
         Credentials credentials = null;
         if (credentialsFile != null) {
@@ -127,7 +124,7 @@ public final class Main implements Callable<Integer> {
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
-                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits));
+                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits()));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "
@@ -157,6 +154,14 @@ public final class Main implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The deadlines and the bound the options set: one --request-timeout for a request's head and for its body. */
+    ServerLimits limits() {
+        return ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(idleTimeout))
+                .withHeaderTimeout(Duration.ofSeconds(requestTimeout))
+                .withBodyTimeout(Duration.ofSeconds(requestTimeout))
+                .withMaxPendingRequests(maxPendingRequests);
     }
 
     public static void main(String[] args) {
