@@ -73,11 +73,14 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
         } finally {
             request.release();
             admission.leave();
-            // after the response's write, which the handler queued on the event loop already
-            ctx.executor().execute(() -> {
-                busy = false;
-                next(ctx);
-            });
+            try { // after the response's write, which the handler queued on the event loop already
+                ctx.executor().execute(() -> {
+                    busy = false;
+                    next(ctx);
+                });
+            } catch (RejectedExecutionException e) {
+                // Trent is stopping: the connection goes with it
+            }
         }
     }
 
