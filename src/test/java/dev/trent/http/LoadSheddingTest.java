@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -50,6 +51,13 @@ class LoadSheddingTest {
 
     @BeforeEach
     void start() {
+        start(ServerLimits.DEFAULTS.withMaxPendingRequests(MAX_PENDING));
+    }
+
+    private void start(ServerLimits limits) {
+        if (server != null) {
+            server.close();
+        }
         Api api = new Api(new Kms(new InMemoryStore(), new MutableClock(), new Randomness()));
         server = HttpServer.start("127.0.0.1", 0, () -> {
             admitted.release();
@@ -59,8 +67,7 @@ class LoadSheddingTest {
                 Thread.currentThread().interrupt();
             }
             return api;
-        }, new CallerResolver(TrentServer.ACCOUNT, TrentServer.REGION),
-                ServerLimits.DEFAULTS.withMaxPendingRequests(MAX_PENDING));
+        }, new CallerResolver(TrentServer.ACCOUNT, TrentServer.REGION), limits);
     }
 
     @AfterEach
@@ -169,5 +176,28 @@ class LoadSheddingTest {
             socket.getOutputStream().write(RawHttp.request("ListKeys", "{}"));
             assertThat(RawHttp.readAnswer(socket.getInputStream()).status()).isEqualTo(200);
         }
+    }
+
+    /**
+     * Deadlines are for clients, not for Trent's own work: a request held longer than every deadline
+     * is still answered. A silent connection, opened after the held request was admitted, marks
+     * when the deadlines have passed: Trent closes it at its idle timeout.
+     */
+    @Test
+    void noDeadlineCutsOffARequestTrentIsWorkingOn() throws Exception {
+        Duration deadline = Duration.ofMillis(500);
+        start(ServerLimits.DEFAULTS.withMaxPendingRequests(MAX_PENDING).withIdleTimeout(deadline)
+                .withHeaderTimeout(deadline).withBodyTimeout(deadline));
+        CountDownLatch shut = new CountDownLatch(1);
+        gate.set(shut);
+        Future<RawHttp.Answer> held = send("CreateKey");
+        assertThat(admitted.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
+
+        try (Socket silent = new Socket("127.0.0.1", server.port())) {
+            assertThat(RawHttp.closedWithin(silent, Duration.ofSeconds(15))).isTrue();
+        }
+        shut.countDown();
+
+        assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
     }
 }
