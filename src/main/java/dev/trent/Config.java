@@ -1,6 +1,7 @@
 package dev.trent;
 
 import dev.trent.auth.Credentials;
+import dev.trent.http.ServerLimits;
 import dev.trent.kms.AccessMode;
 import dev.trent.store.StoreSettings;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ import java.util.List;
  *     accept any signature or none
  * @param enforcePolicies whether key policies, IAM policies and grants decide access; null for the
  *     default, which is to enforce them exactly when {@code credentials} are given
+ * @param limits the deadlines for idle and slow clients and the bound on pending requests
  */
 public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock,
-        StoreSettings store, List<Path> imports, Credentials credentials, Boolean enforcePolicies) {
+        StoreSettings store, List<Path> imports, Credentials credentials, Boolean enforcePolicies,
+        ServerLimits limits) {
     public static final int DEFAULT_PORT = 6767;
 
     public Config {
@@ -32,49 +35,57 @@ public record Config(String bind, int port, String defaultAccount, String defaul
 
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC(),
-                StoreSettings.MEMORY, List.of(), null, null);
+                StoreSettings.MEMORY, List.of(), null, null, ServerLimits.DEFAULTS);
     }
 
     public Config withBind(String newBind) {
         return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports,
-                credentials, enforcePolicies);
+                credentials, enforcePolicies, limits);
     }
 
     public Config withPort(int newPort) {
         return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports,
-                credentials, enforcePolicies);
+                credentials, enforcePolicies, limits);
     }
 
     public Config withDefaultAccount(String account) {
-        return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials, enforcePolicies);
+        return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials,
+                enforcePolicies, limits);
     }
 
     public Config withDefaultRegion(String region) {
-        return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials, enforcePolicies);
+        return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials,
+                enforcePolicies, limits);
     }
 
     public Config withClock(Clock newClock) {
         return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports,
-                credentials, enforcePolicies);
+                credentials, enforcePolicies, limits);
     }
 
     public Config withStore(StoreSettings newStore) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports,
-                credentials, enforcePolicies);
+                credentials, enforcePolicies, limits);
     }
 
     public Config withImports(List<Path> newImports) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports,
-                credentials, enforcePolicies);
+                credentials, enforcePolicies, limits);
     }
 
     public Config withCredentials(Credentials newCredentials) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports,
-                newCredentials, enforcePolicies);
+                newCredentials, enforcePolicies, limits);
     }
 
     public Config withEnforcePolicies(Boolean enforce) {
-        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials, enforce);
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials,
+                enforce, limits);
+    }
+
+    public Config withLimits(ServerLimits newLimits) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials,
+                enforcePolicies, newLimits);
     }
 
     /** How access is decided: see {@code enforcePolicies}. */

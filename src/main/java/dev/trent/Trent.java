@@ -56,7 +56,7 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator());
+        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits());
         try {
             api.join();
         } catch (CompletionException e) {

@@ -5,10 +5,12 @@ import dev.trent.Trent;
 import dev.trent.kms.Scope;
 import dev.trent.auth.Credentials;
 import dev.trent.auth.CredentialsException;
+import dev.trent.http.ServerLimits;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
 import dev.trent.transfer.KeyFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.lang.management.ManagementFactory;
@@ -81,6 +83,21 @@ public final class Main implements Callable<Integer> {
                     + "account may do anything with its own keys and nothing with another's.")
     Boolean enforcePolicies;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Close a connection that waits this long for its next request (default: ${DEFAULT-VALUE}, "
+                    + "as long as the AWS SDKs keep an idle connection).")
+    int idleTimeout;
+
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "20",
+            description = "Close a connection whose request head, or whose request body, takes longer than this to "
+                    + "arrive (default: ${DEFAULT-VALUE}); each is a fixed deadline, not reset by every byte.")
+    int requestTimeout;
+
+    @Option(names = "--max-pending-requests", paramLabel = "N", defaultValue = "256",
+            description = "Requests in progress or waiting at once (default: ${DEFAULT-VALUE}); beyond them Trent "
+                    + "answers ThrottlingException at once, which the AWS SDKs retry with backoff.")
+    int maxPendingRequests;
+
     @Override
     public Integer call() throws InterruptedException {
         if (!Scope.isAccountId(account)) {
@@ -90,6 +107,10 @@ public final class Main implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--port must be between 0 and 65535, not " + port);
+        }
+        if (idleTimeout < 1 || requestTimeout < 1 || maxPendingRequests < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
         }
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
         Credentials credentials = null;
@@ -103,7 +124,7 @@ public final class Main implements Callable<Integer> {
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
-                .withCredentials(credentials).withEnforcePolicies(enforcePolicies));
+                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits()));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "
@@ -133,6 +154,14 @@ public final class Main implements Callable<Integer> {
         System.out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The deadlines and the bound the options set: one --request-timeout for a request's head and for its body. */
+    ServerLimits limits() {
+        return ServerLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(idleTimeout))
+                .withHeaderTimeout(Duration.ofSeconds(requestTimeout))
+                .withBodyTimeout(Duration.ofSeconds(requestTimeout))
+                .withMaxPendingRequests(maxPendingRequests);
     }
 
     public static void main(String[] args) {

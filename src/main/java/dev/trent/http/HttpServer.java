@@ -15,27 +15,43 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** The Netty server: HTTP/1.1 with keep-alive, whole requests handed to the KMS handler. */
+/**
+ * The Netty server: HTTP/1.1 with keep-alive, deadlines for idle and slow clients, whole requests
+ * handed to the KMS handler on worker threads, and ThrottlingException beyond a bound on pending requests.
+ */
 public final class HttpServer implements AutoCloseable {
     /** Well above any valid KMS request (a 32 KiB policy, a 6 KiB ciphertext, in base64 and JSON). */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final EventLoopGroup group;
     private final Channel channel;
+    private final ExecutorService workers;
+    private final Admission admission;
 
-    private HttpServer(EventLoopGroup group, Channel channel) {
+    private HttpServer(EventLoopGroup group, Channel channel, ExecutorService workers, Admission admission) {
         this.group = group;
         this.channel = channel;
+        this.workers = workers;
+        this.admission = admission;
     }
 
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers) {
+        return start(bind, port, api, callers, ServerLimits.DEFAULTS);
+    }
+
+    /** @param api the API, waited for by the first requests when it is still being built */
+    public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
+            ServerLimits limits) {
         KmsRequestHandler handler = new KmsRequestHandler(api, new JsonCodec(), callers);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
+        ExecutorService workers = Workers.create();
+        Admission admission = new Admission(limits.maxPendingRequests());
         try {
             Channel channel = new ServerBootstrap()
                     .group(group)
@@ -45,19 +61,23 @@ public final class HttpServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            ConnectionDeadlines deadlines = new ConnectionDeadlines(limits);
                             ch.pipeline()
+                                    .addLast(deadlines.bytes())
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
+                                    .addLast(deadlines.messages())
                                     .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
-                                    .addLast(handler);
+                                    .addLast(new RequestDispatcher(handler, admission, workers));
                         }
                     })
                     .bind(bind, port)
                     .syncUninterruptibly()
                     .channel();
-            return new HttpServer(group, channel);
+            return new HttpServer(group, channel, workers, admission);
         } catch (Exception e) { // also the BindException that Netty rethrows unchecked
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+            workers.shutdownNow();
             throw e;
         }
     }
@@ -66,9 +86,16 @@ public final class HttpServer implements AutoCloseable {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
+    /** Requests in progress or waiting for a worker now (see {@link ServerLimits#maxPendingRequests()}). */
+    public int pendingRequests() {
+        return admission.pending();
+    }
+
     @Override
     public void close() {
         channel.close().syncUninterruptibly();
+        workers.shutdown();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownNow();
     }
 }

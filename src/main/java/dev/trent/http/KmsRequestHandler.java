@@ -125,7 +125,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         return response(HttpResponseStatus.OK, body, requestId);
     }
 
-    private FullHttpResponse error(ErrorCode code, String message, String requestId) {
+    FullHttpResponse error(ErrorCode code, String message, String requestId) {
         return response(ErrorStatus.of(code), codec.writeError(code.awsName(), message), requestId);
     }
 

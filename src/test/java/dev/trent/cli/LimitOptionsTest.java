@@ -1,0 +1,56 @@
+package dev.trent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.trent.http.ServerLimits;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** --idle-timeout, --request-timeout and --max-pending-requests: their defaults, their effect, their refusals. */
+class LimitOptionsTest {
+    private static ServerLimits parse(String... args) {
+        Main main = new Main();
+        new CommandLine(main).parseArgs(args);
+        return main.limits();
+    }
+
+    @Test
+    void withoutOptionsTheDefaultsApply() {
+        assertThat(parse()).isEqualTo(new ServerLimits(Duration.ofSeconds(60), Duration.ofSeconds(20),
+                Duration.ofSeconds(20), 256));
+        assertThat(parse()).isEqualTo(ServerLimits.DEFAULTS);
+    }
+
+    @Test
+    void theOptionsSetTheLimits() {
+        assertThat(parse("--idle-timeout", "5", "--request-timeout", "3", "--max-pending-requests", "17"))
+                .isEqualTo(new ServerLimits(Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofSeconds(3), 17));
+    }
+
+    @Test
+    void helpExplainsThem() {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new Main());
+        command.setOut(new PrintWriter(out, true));
+
+        assertThat(command.execute("--help")).isZero();
+        assertThat(out.toString()).contains("--idle-timeout=SECONDS", "--request-timeout=SECONDS",
+                "--max-pending-requests=N", "ThrottlingException");
+    }
+
+    @Test
+    void refusesZero() {
+        for (String option : new String[] {"--idle-timeout", "--request-timeout", "--max-pending-requests"}) {
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(new Main());
+            command.setErr(new PrintWriter(err, true));
+
+            assertThat(command.execute(option, "0")).as(option).isEqualTo(2);
+            assertThat(err.toString()).as(option).startsWith(
+                    "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
+        }
+    }
+}
