@@ -149,7 +149,7 @@ final class SignedTrent implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** As {@link #statement}, with a Condition block (JSON object text). */
-    static String statement(String effect, String principal, String condition, String... actions) {
+    static String conditional(String effect, String principal, String condition, String... actions) {
         return "{\"Effect\":\"" + effect + "\",\"Principal\":{\"AWS\":\"" + principal + "\"},\"Action\":"
                 + list(actions) + ",\"Resource\":\"*\",\"Condition\":" + condition + "}";
     }
