@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kms.model.GrantOperation;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
 
@@ -127,6 +128,23 @@ class CrossAccountTest {
                 "NotFoundException", "Key 'arn:aws:kms:us-east-1:" + B + ":key/" + shared.keyId() + "' does not exist");
         assertAwsError(() -> trent.as(B_ROOT).describeKey(b -> b.keyId("alias/shared")), NotFoundException.class,
                 "NotFoundException", "Alias arn:aws:kms:us-east-1:" + B + ":alias/shared is not found.");
+    }
+
+    @Test
+    void aGrantToARoleOfBServesItWithoutAnyPolicy() {
+        byte[] blob = encrypt(unshared);
+        String grantId = trent.as(A_ROOT).createGrant(b -> b.keyId(unshared.keyId())
+                .granteePrincipal(B_NO_POLICY.principal()).operations(GrantOperation.DECRYPT)).grantId();
+        try {
+            assertThat(decrypt(B_NO_POLICY, blob, unshared.arn())).isEqualTo("from A");
+            assertThat(decrypt(B_NO_POLICY, blob, null)).isEqualTo("from A");
+            assertAccessDenied(() -> decrypt(B_READER, blob, unshared.arn()),
+                    denied(B_READER.principal(), "kms:Decrypt", unshared.arn(), noResourcePolicy("kms:Decrypt")));
+        } finally {
+            trent.as(A_ROOT).revokeGrant(b -> b.keyId(unshared.keyId()).grantId(grantId));
+        }
+        assertAccessDenied(() -> decrypt(B_NO_POLICY, blob, unshared.arn()),
+                denied(B_NO_POLICY.principal(), "kms:Decrypt", unshared.arn(), noResourcePolicy("kms:Decrypt")));
     }
 
     @Test
