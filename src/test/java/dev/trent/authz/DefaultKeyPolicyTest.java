@@ -105,6 +105,24 @@ class DefaultKeyPolicyTest {
         assertAccessDenied(() -> nobody.generateRandom(b -> b.numberOfBytes(8)), denied(user, "kms:GenerateRandom", "*", noIdentityPolicy("kms:GenerateRandom")));
     }
 
+    /**
+     * An AWS managed key's own policy (KMS Developer Guide, "AWS managed keys"): the account may read
+     * its metadata, but only its service (kms:ViaService) may use it, even the account's root.
+     */
+    @Test
+    void anAwsManagedKeyIsUsedOnlyThroughItsService() {
+        KeyMetadata managed = trent.as(ROOT).describeKey(b -> b.keyId("alias/aws/s3")).keyMetadata();
+
+        assertAccessDenied(() -> trent.as(ROOT).encrypt(b -> b.keyId("alias/aws/s3")
+                .plaintext(SdkBytes.fromUtf8String("x"))),
+                denied(ROOT.principalIn(SignedTrent.REGION), "kms:Encrypt", managed.arn(),
+                        "because no resource-based policy allows the kms:Encrypt action"));
+        assertAccessDenied(() -> trent.as(APP).encrypt(b -> b.keyId(managed.keyId())
+                .plaintext(SdkBytes.fromUtf8String("x"))),
+                denied(APP.principal(), "kms:Encrypt", managed.arn(),
+                        "because no resource-based policy allows the kms:Encrypt action"));
+    }
+
     @Test
     void anUnknownKeyIsNotFoundEvenForAPrincipalWithNoPolicy() {
         String missing = "11111111-2222-3333-4444-555555555555";
