@@ -142,6 +142,27 @@ class ConditionKeysTest {
                 .destinationKeyId(destination)).keyId()).isEqualTo(arn(destination));
     }
 
+    /**
+     * AWS's pattern (KMS Developer Guide, "kms:GrantIsForAWSResource"): a principal may manage grants
+     * only for an AWS service acting for it; a direct call is never one, so the key is false.
+     */
+    @Test
+    void grantIsForAwsResourceIsFalseForADirectCall() {
+        String keyId = createKey(policy(statement("Allow", rootArn(A), "kms:*"),
+                conditional("Allow", USER.principal(), "{\"Bool\":{\"kms:GrantIsForAWSResource\":\"true\"}}",
+                        "kms:CreateGrant", "kms:ListGrants"),
+                conditional("Deny", USER.principal(), "{\"Bool\":{\"kms:GrantIsForAWSResource\":\"false\"}}",
+                        "kms:RevokeGrant")));
+        String grantId = trent.as(ROOT).createGrant(b -> b.keyId(keyId).granteePrincipal(USER.principal())
+                .operations(software.amazon.awssdk.services.kms.model.GrantOperation.DECRYPT)).grantId();
+
+        assertAccessDenied(() -> trent.as(USER).createGrant(b -> b.keyId(keyId).granteePrincipal(USER.principal())
+                .operations(software.amazon.awssdk.services.kms.model.GrantOperation.ENCRYPT)),
+                denied(USER.principal(), "kms:CreateGrant", arn(keyId), noIdentityPolicy("kms:CreateGrant")));
+        assertAccessDenied(() -> trent.as(USER).revokeGrant(b -> b.keyId(keyId).grantId(grantId)),
+                denied(USER.principal(), "kms:RevokeGrant", arn(keyId), SignedTrent.EXPLICIT_DENY_RESOURCE));
+    }
+
     @Test
     void encryptionContextKeyNamesInConditionKeysIgnoreCase() {
         String keyId = createKey(policy(statement("Allow", rootArn(A), "kms:*"), conditional("Allow", USER.principal(),
