@@ -81,6 +81,17 @@ class DefaultKeyPolicyTest {
         assertThat(new String(plain, StandardCharsets.UTF_8)).isEqualTo("secret");
     }
 
+    /** DryRun checks permissions (API Reference, "DryRun"): refused when the request would be. */
+    @Test
+    void aDryRunIsAuthorizedAsTheRequestWouldBe() {
+        KmsClient app = trent.as(APP);
+
+        assertAwsError(() -> app.encrypt(b -> b.keyId(key.keyId()).plaintext(SdkBytes.fromUtf8String("x")).dryRun(true)),
+                software.amazon.awssdk.services.kms.model.DryRunOperationException.class, "DryRunOperationException");
+        assertAccessDenied(() -> app.generateDataKey(b -> b.keyId(key.keyId()).numberOfBytes(32).dryRun(true)),
+                denied(APP.principal(), "kms:GenerateDataKey", key.arn(), noIdentityPolicy("kms:GenerateDataKey")));
+    }
+
     @Test
     void theRoleMayDoNothingElse() {
         KmsClient app = trent.as(APP);
