@@ -41,10 +41,6 @@ final class RequestConditions {
                     .put("kms:KeyOrigin", List.of("AWS_KMS"))
                     .put("kms:MultiRegion", List.of("false"));
         }
-        if (op == Operation.CREATE_GRANT || op == Operation.LIST_GRANTS || op == Operation.REVOKE_GRANT) {
-            // true only when an AWS service calls for the principal; a request to Trent never is one
-            facts.put("kms:GrantIsForAWSResource", List.of("false"));
-        }
         for (SdkField<?> field : request.sdkFields()) {
             Object value = field.getValueOrDefault(request);
             if (value != null) {

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.kms.model.KeyUsageType;
  * keys"): kms:RequestAlias, kms:ResourceAliases, kms:CallerAccount with a Principal of "*",
  * aws:ResourceTag, aws:RequestTag with kms:KeySpec on CreateKey, and ReEncrypt's two actions.
  */
-class ConditionKeysTest {
+class KeyAndRequestConditionsTest {
     private static final String A = "111122223333";
     private static final String B = "444455556666";
     private static final Credential ROOT = root(A);
@@ -140,27 +140,6 @@ class ConditionKeysTest {
                 denied(REENCRYPTER.principal(), "kms:ReEncryptTo", arn(destination), noIdentityPolicy("kms:ReEncryptTo")));
         assertThat(trent.as(ROOT).reEncrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(blob))
                 .destinationKeyId(destination)).keyId()).isEqualTo(arn(destination));
-    }
-
-    /**
-     * AWS's pattern (KMS Developer Guide, "kms:GrantIsForAWSResource"): a principal may manage grants
-     * only for an AWS service acting for it; a direct call is never one, so the key is false.
-     */
-    @Test
-    void grantIsForAwsResourceIsFalseForADirectCall() {
-        String keyId = createKey(policy(statement("Allow", rootArn(A), "kms:*"),
-                conditional("Allow", USER.principal(), "{\"Bool\":{\"kms:GrantIsForAWSResource\":\"true\"}}",
-                        "kms:CreateGrant", "kms:ListGrants"),
-                conditional("Deny", USER.principal(), "{\"Bool\":{\"kms:GrantIsForAWSResource\":\"false\"}}",
-                        "kms:RevokeGrant")));
-        String grantId = trent.as(ROOT).createGrant(b -> b.keyId(keyId).granteePrincipal(USER.principal())
-                .operations(software.amazon.awssdk.services.kms.model.GrantOperation.DECRYPT)).grantId();
-
-        assertAccessDenied(() -> trent.as(USER).createGrant(b -> b.keyId(keyId).granteePrincipal(USER.principal())
-                .operations(software.amazon.awssdk.services.kms.model.GrantOperation.ENCRYPT)),
-                denied(USER.principal(), "kms:CreateGrant", arn(keyId), noIdentityPolicy("kms:CreateGrant")));
-        assertAccessDenied(() -> trent.as(USER).revokeGrant(b -> b.keyId(keyId).grantId(grantId)),
-                denied(USER.principal(), "kms:RevokeGrant", arn(keyId), SignedTrent.EXPLICIT_DENY_RESOURCE));
     }
 
     @Test
