@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Who may do what: the one place a request is allowed or refused. Under {@link AccessMode#POLICIES}
@@ -35,6 +36,17 @@ public final class KeyAccess {
     /** Policy documents parsed once: key policies and identity policies alike. */
     static final PolicyCache POLICIES = new PolicyCache();
     private static final String RESOURCE_ALIASES = "kms:ResourceAliases";
+    /**
+     * The actions another account's principals may perform on a key at all, when both policies allow
+     * them (each operation's "Cross-account use: Yes" in the KMS API Reference); a key policy giving
+     * another account any other permission, kms:ScheduleKeyDeletion say, has no effect.
+     */
+    private static final Set<String> CROSS_ACCOUNT_ACTIONS = Set.of("kms:CreateGrant", "kms:Decapsulate",
+            "kms:Decrypt", "kms:DeriveSharedSecret", "kms:DescribeKey", "kms:Encapsulate", "kms:Encrypt",
+            "kms:GenerateDataKey", "kms:GenerateDataKeyPair", "kms:GenerateDataKeyPairWithoutPlaintext",
+            "kms:GenerateDataKeyWithoutPlaintext", "kms:GenerateMac", "kms:GetKeyRotationStatus",
+            "kms:GetPublicKey", "kms:ListGrants", "kms:ReEncryptFrom", "kms:ReEncryptTo", "kms:RetireGrant",
+            "kms:RevokeGrant", "kms:Sign", "kms:Verify", "kms:VerifyMac");
 
     private final AccessMode mode;
     private final Store store;
@@ -209,8 +221,11 @@ public final class KeyAccess {
         if (identity.denied()) {
             return Reason.EXPLICIT_DENY_IN_IDENTITY_BASED_POLICY;
         }
-        boolean identityAllows = principal.isRoot() || identity.allowed();
         boolean ownAccount = principal.account().equals(key.scope().account());
+        if (!ownAccount && !CROSS_ACCOUNT_ACTIONS.contains(action)) {
+            return Reason.NO_RESOURCE_BASED_POLICY_ALLOWS;
+        }
+        boolean identityAllows = principal.isRoot() || identity.allowed();
         boolean keyPolicyAllowsOutright = resource.allowed() && !resource.allowedOnlyThroughAccount();
         if (resource.allowed() && (identityAllows || ownAccount && keyPolicyAllowsOutright)) {
             return null;
