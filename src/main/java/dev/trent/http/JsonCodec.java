@@ -123,7 +123,7 @@ public final class JsonCodec {
                 }
                 try {
                     return epochSecondsToInstant(parser.getDecimalValue());
-                } catch (ArithmeticException | DateTimeException e) {
+                } catch (NumberFormatException | ArithmeticException | DateTimeException e) { // 1e600093818368 too
                     throw serialization("Timestamp value out of range: " + parser.getText());
                 }
             case SDK_POJO:

@@ -173,6 +173,7 @@ class BadInputTest {
             case INSTANT -> List.of(NODES.textNode("2030-01-01T00:00:00Z"), bool, object, list,
                     NODES.numberNode(new java.math.BigDecimal("1e30")), NODES.numberNode(-1e300),
                     NODES.numberNode(new java.math.BigDecimal("1e999999999")),
+                    NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue("89345e600093818368")),
                     NODES.numberNode(new java.math.BigInteger("9" + "0".repeat(40))));
             case SDK_POJO -> List.of(text, number, bool, list);
             case LIST -> List.of(text, number, bool, object, NODES.arrayNode().addNull());
@@ -404,6 +405,36 @@ class BadInputTest {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             assertThat(in.readLine()).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
         }
+    }
+
+    /** Requests that are not HTTP as Netty reads it still get an answer, not a dropped connection. */
+    @TestFactory
+    Stream<DynamicTest> malformedHttpIsAnsweredWithAnError() {
+        Map<String, String> requests = new LinkedHashMap<>();
+        requests.put("garbage request line", "HELLO\r\n\r\n");
+        requests.put("header line over 8 KiB", "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: TrentService.ListKeys\r\n"
+                + "X-Long: " + "a".repeat(20_000) + "\r\nContent-Length: 2\r\n\r\n{}");
+        requests.put("bad content length", "POST / HTTP/1.1\r\nHost: x\r\nX-Amz-Target: TrentService.ListKeys\r\n"
+                + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: abc\r\n\r\n{}");
+        return requests.entrySet().stream().map(r -> DynamicTest.dynamicTest(r.getKey(), () -> {
+            URI endpoint = trent.endpoint();
+            String before = export();
+            try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(r.getValue().getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(in.readLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+                String line;
+                while (!(line = in.readLine()).isEmpty()) {
+                    assertThat(line).doesNotStartWith("HTTP/");
+                }
+                char[] body = new char[200];
+                String envelope = new String(body, 0, in.read(body));
+                assertThat(JSON.readTree(envelope).path("__type").asText()).isEqualTo(SERIALIZATION);
+            }
+            assertThat(export()).isEqualTo(before);
+        }));
     }
 
     @Test
