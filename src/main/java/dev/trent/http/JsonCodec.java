@@ -36,6 +36,8 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * epoch seconds. A value of the wrong JSON type is a {@code SerializationException}, as with AWS.
  */
 public final class JsonCodec {
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
@@ -160,8 +162,6 @@ public final class JsonCodec {
                 throw new IllegalStateException("KMS has no member of type " + type);
         }
     }
-
-    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private static Instant epochSecondsToInstant(BigDecimal seconds) {
         // Before toBigInteger(), which would expand an exponent like 1e999999999 digit by digit.
