@@ -11,7 +11,6 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
@@ -24,7 +23,10 @@ import java.util.function.Supplier;
  * handed to the KMS handler on worker threads, and ThrottlingException beyond a bound on pending requests.
  */
 public final class HttpServer implements AutoCloseable {
-    /** Well above any valid KMS request (a 32 KiB policy, a 6 KiB ciphertext, in base64 and JSON). */
+    /**
+     * Well above any valid KMS request (a 32 KiB policy, a 6 KiB ciphertext, in base64 and JSON);
+     * AWS documents no request size limit for KMS.
+     */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final EventLoopGroup group;
@@ -47,7 +49,8 @@ public final class HttpServer implements AutoCloseable {
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
-        KmsRequestHandler handler = new KmsRequestHandler(api, new JsonCodec(), callers);
+        JsonCodec codec = new JsonCodec();
+        KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         ExecutorService workers = Workers.create();
@@ -67,7 +70,7 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(deadlines.messages())
-                                    .addLast(new HttpObjectAggregator(MAX_BODY_BYTES))
+                                    .addLast(new BodyLimit(MAX_BODY_BYTES, codec))
                                     .addLast(new RequestDispatcher(handler, admission, workers));
                         }
                     })

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * epoch seconds. A value of the wrong JSON type is a {@code SerializationException}, as with AWS.
  */
 public final class JsonCodec {
+    private static final BigDecimal MAX_EPOCH_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
     private final JsonFactory factory = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
@@ -106,8 +109,13 @@ public final class JsonCodec {
                 return token == JsonToken.VALUE_TRUE;
             case SDK_BYTES:
                 expect(token, JsonToken.VALUE_STRING, "a Blob");
+                String base64 = parser.getText();
                 try {
-                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(parser.getText()));
+                    // Padding is required: the JDK decoder would take "AAA", which every SDK pads.
+                    if (base64.length() % 4 != 0) {
+                        throw new IllegalArgumentException("not padded");
+                    }
+                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(base64));
                 } catch (IllegalArgumentException e) {
                     throw serialization("Base64 encoded value is invalid for '" + field.locationName() + "'.");
                 }
@@ -115,7 +123,11 @@ public final class JsonCodec {
                 if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
                     throw serialization(mismatch(token, "a Date"));
                 }
-                return epochSecondsToInstant(parser.getDecimalValue());
+                try {
+                    return epochSecondsToInstant(parser.getDecimalValue());
+                } catch (NumberFormatException | ArithmeticException | DateTimeException e) { // 1e600093818368 too
+                    throw serialization("Timestamp value out of range: " + parser.getText());
+                }
             case SDK_POJO:
                 expect(token, JsonToken.START_OBJECT, "a structure");
                 SdkPojo nested = field.constructor().get();
@@ -152,6 +164,10 @@ public final class JsonCodec {
     }
 
     private static Instant epochSecondsToInstant(BigDecimal seconds) {
+        // Before toBigInteger(), which would expand an exponent like 1e999999999 digit by digit.
+        if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
+            throw new ArithmeticException("out of range");
+        }
         BigDecimal whole = new BigDecimal(seconds.toBigInteger());
         return Instant.ofEpochSecond(whole.longValueExact(),
                 seconds.subtract(whole).movePointRight(9).longValue());

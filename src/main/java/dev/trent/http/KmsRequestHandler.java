@@ -11,6 +11,7 @@ import dev.trent.kms.ErrorCode;
 import dev.trent.kms.KmsException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -18,6 +19,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
@@ -57,6 +59,14 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
+        if (request.decoderResult().isFailure()) {
+            // Netty could not read it as HTTP (a bad Content-Length, a header line over the limit):
+            // answer, then close, as where the next request would start is unknown.
+            FullHttpResponse response = error(ErrorCode.SERIALIZATION, "The request is not valid HTTP/1.1.", requestId);
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
         FullHttpResponse response;
         try {
             response = ok(answer(request, requestId, connection(ctx)), requestId);
