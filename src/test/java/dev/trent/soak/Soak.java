@@ -60,6 +60,8 @@ public final class Soak {
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicLong acknowledged = new AtomicLong();
 
+    private final boolean verbose = Boolean.getBoolean("soak.verbose");
+
     private Soak(long seed) {
         this.random = new Random(seed);
     }
@@ -135,9 +137,14 @@ public final class Soak {
         List<Ciphertext> lastRound = List.of();
         while (true) {
             boolean last = System.nanoTime() >= end;
+            long started = System.nanoTime();
             try (TrentProcess trent = TrentProcess.startJar(jar, environment, arguments);
                     KmsClient kms = KmsClients.client(trent.endpoint(), ACCOUNT, REGION)) {
                 String context = restarts == 0 ? "at start" : "after restart " + restarts;
+                if (verbose) {
+                    System.out.printf("soak: %s, Trent up in %d ms, %d operations so far%n", context,
+                            (System.nanoTime() - started) / 1_000_000, acknowledged.get());
+                }
                 check(kms, last ? ledger.ciphertexts : lastRound, context);
                 if (last || violations.size() > 50) {
                     return restarts;
@@ -150,8 +157,10 @@ public final class Soak {
                     thread.start();
                     threads.add(thread);
                 }
+                // the load runs 1 to 8 s before the kill: long enough for a fresh JVM to get going,
+                // short enough for many restarts
                 long remaining = Math.max(0, (end - System.nanoTime()) / 1_000_000);
-                Thread.sleep(Math.min(remaining, 500 + random.nextInt(6000)));
+                Thread.sleep(Math.max(1000, Math.min(remaining, 1000 + random.nextInt(7000))));
                 trent.kill();
                 restarts++;
                 for (Thread thread : threads) {
