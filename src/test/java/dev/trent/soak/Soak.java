@@ -110,11 +110,22 @@ public final class Soak {
         String verdict = soak.violations.isEmpty() ? "invariants: all hold"
                 : "invariants: " + soak.violations.size() + " violations";
         System.out.println("soak: " + soak.acknowledged.get() + " operations acknowledged, " + restarts
-                + " restarts, " + soak.ledger.descriptions.size() + " keys, " + soak.ledger.aliases.size()
-                + " aliases, " + soak.ledger.ciphertexts.size() + " ciphertexts, " + soak.ledger.disabled.size()
-                + " disabled keys; " + verdict + " (seed " + seed + ")");
+                + " restarts, " + verdict + " (" + soak.ledger.descriptions.size() + " keys, "
+                + soak.ledger.aliases.size() + " aliases, " + soak.ledger.ciphertexts.size() + " ciphertexts, "
+                + soak.ledger.disabled.size() + " disabled keys; seed " + seed + ")");
         soak.violations.stream().limit(50).forEach(v -> System.out.println("  violation: " + v));
+        if (soak.violations.isEmpty() && !options.containsKey("data")) {
+            deleteRecursively(data.getParent()); // a store kept for inspection only when something failed
+        }
         System.exit(soak.violations.isEmpty() ? 0 : 1);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static Map<String, String> options(String[] args) {
@@ -138,7 +149,15 @@ public final class Soak {
         while (true) {
             boolean last = System.nanoTime() >= end;
             long started = System.nanoTime();
-            try (TrentProcess trent = TrentProcess.startJar(jar, environment, arguments);
+            TrentProcess process;
+            try {
+                process = TrentProcess.startJar(jar, environment, arguments);
+            } catch (IllegalStateException e) {
+                violations.add("Trent did not start " + (restarts == 0 ? "" : "after restart " + restarts + " ")
+                        + "on its store: " + e.getMessage());
+                return restarts;
+            }
+            try (TrentProcess trent = process;
                     KmsClient kms = KmsClients.client(trent.endpoint(), ACCOUNT, REGION)) {
                 String context = restarts == 0 ? "at start" : "after restart " + restarts;
                 if (verbose) {
