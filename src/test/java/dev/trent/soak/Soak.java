@@ -86,8 +86,9 @@ public final class Soak {
                 System.getenv().getOrDefault("SOAK_MINUTES", "10")));
         int workers = Integer.parseInt(options.getOrDefault("workers", "4"));
         long seed = options.containsKey("seed") ? Long.parseLong(options.get("seed")) : new Random().nextLong();
-        Path data = options.containsKey("data") ? Paths.get(options.get("data"))
-                : Files.createTempDirectory("trent-soak").resolve("data");
+        // what the soak makes for itself (a store, a password) lives here, removed after a clean run
+        Path work = Files.createTempDirectory("trent-soak");
+        Path data = options.containsKey("data") ? Paths.get(options.get("data")) : work.resolve("data");
         Map<String, String> environment = new HashMap<>();
         Path passwordFile = null;
         if (options.containsKey("password-file")) {
@@ -95,7 +96,7 @@ public final class Soak {
         } else if (System.getenv("TRENT_PASSWORD") != null) {
             environment.put("TRENT_PASSWORD", System.getenv("TRENT_PASSWORD"));
         } else {
-            passwordFile = Files.createTempFile("trent-soak", ".password");
+            passwordFile = work.resolve("password");
             Files.writeString(passwordFile, "soak " + Long.toHexString(new Random().nextLong()) + "\n",
                     StandardCharsets.UTF_8);
         }
@@ -114,8 +115,8 @@ public final class Soak {
                 + soak.ledger.aliases.size() + " aliases, " + soak.ledger.ciphertexts.size() + " ciphertexts, "
                 + soak.ledger.disabled.size() + " disabled keys; seed " + seed + ")");
         soak.violations.stream().limit(50).forEach(v -> System.out.println("  violation: " + v));
-        if (soak.violations.isEmpty() && !options.containsKey("data")) {
-            deleteRecursively(data.getParent()); // a store kept for inspection only when something failed
+        if (soak.violations.isEmpty()) {
+            deleteRecursively(work); // kept for inspection only when something failed
         }
         System.exit(soak.violations.isEmpty() ? 0 : 1);
     }
