@@ -108,6 +108,9 @@ public final class Soak {
         Soak soak = new Soak(seed);
         int restarts = soak.run(jar, environment, trentArgs.toArray(String[]::new), workers,
                 Duration.ofMillis((long) (minutes * 60_000)));
+        if (soak.acknowledged.get() == 0) {
+            soak.violations.add("no operation was acknowledged: nothing was tested");
+        }
         String verdict = soak.violations.isEmpty() ? "invariants: all hold"
                 : "invariants: " + soak.violations.size() + " violations";
         System.out.println("soak: " + soak.acknowledged.get() + " operations acknowledged, " + restarts
@@ -169,7 +172,7 @@ public final class Soak {
                 if (last || violations.size() > 50) {
                     return restarts;
                 }
-                int before = ledger.ciphertexts.size();
+                int ciphertextsBefore = ledger.ciphertexts.size();
                 List<Thread> threads = new ArrayList<>();
                 for (int w = 0; w < workers; w++) {
                     Random own = new Random(random.nextLong());
@@ -177,8 +180,14 @@ public final class Soak {
                     thread.start();
                     threads.add(thread);
                 }
-                // the load runs 1 to 8 s before the kill: long enough for a fresh JVM to get going,
-                // short enough for many restarts
+                // the kill comes 1 to 8 s after the round's first acknowledged operation: a fresh JVM
+                // on a busy machine may take seconds to answer at all, and a round without load proves nothing
+                long before = acknowledged.get();
+                long patience = System.nanoTime() + 60_000_000_000L;
+                while (acknowledged.get() == before && System.nanoTime() < patience && threads.stream()
+                        .anyMatch(Thread::isAlive)) {
+                    Thread.sleep(50);
+                }
                 long remaining = Math.max(0, (end - System.nanoTime()) / 1_000_000);
                 Thread.sleep(Math.max(1000, Math.min(remaining, 1000 + random.nextInt(7000))));
                 trent.kill();
@@ -189,7 +198,7 @@ public final class Soak {
                         violations.add(thread.getName() + " did not stop after the kill");
                     }
                 }
-                lastRound = List.copyOf(ledger.ciphertexts.subList(before, ledger.ciphertexts.size()));
+                lastRound = List.copyOf(ledger.ciphertexts.subList(ciphertextsBefore, ledger.ciphertexts.size()));
             }
         }
     }
