@@ -149,12 +149,13 @@ public final class MultiRegionKeys {
         return key;
     }
 
-    /** Only the primary key is replicated, and only it changes the primary region. */
+    /**
+     * Only the primary key is replicated, and only it changes the primary region. AWS's message,
+     * as recorded for ReplicateKey of a replica (LocalStack snapshot, 2025), says "multi-region".
+     */
     private static void requirePrimary(KmsKey key) {
         if (!key.multiRegion().isPrimary()) {
-            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION,
-                    key.arn() + " is not a multi-Region primary key. Its primary key is in "
-                            + key.multiRegion().primaryRegion() + ".");
+            throw new KmsException(ErrorCode.UNSUPPORTED_OPERATION, key.arn() + " is not a multi-region primary key.");
         }
     }
 

@@ -43,7 +43,17 @@ public final class TrentProcess implements AutoCloseable {
      * @throws IllegalStateException when it exits first, with its stderr
      */
     public static TrentProcess start(Map<String, String> environment, String... arguments) {
-        Process process = launch(environment, arguments);
+        return started(launch(environment, onClassPath(), arguments));
+    }
+
+    /** Starts Trent from a built jar ({@code java -jar trent.jar ...}), as the soak does. */
+    public static TrentProcess startJar(Path jar, Map<String, String> environment, String... arguments) {
+        List<String> java = List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString());
+        return started(launch(environment, java, arguments));
+    }
+
+    private static TrentProcess started(Process process) {
         CompletableFuture<String> stderr = drain(process.getErrorStream());
         CompletableFuture<URI> endpoint = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -84,7 +94,7 @@ public final class TrentProcess implements AutoCloseable {
 
     /** Runs Trent with these arguments and waits for it to exit (it must, within a minute). */
     public static Exit run(Map<String, String> environment, String... arguments) {
-        Process process = launch(environment, arguments);
+        Process process = launch(environment, onClassPath(), arguments);
         CompletableFuture<String> stdout = drain(process.getInputStream());
         CompletableFuture<String> stderr = drain(process.getErrorStream());
         try {
@@ -101,14 +111,16 @@ public final class TrentProcess implements AutoCloseable {
         return new Exit(process.exitValue(), stdout.join(), stderr.join());
     }
 
-    private static Process launch(Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.add("-XX:TieredStopAtLevel=1"); // starts faster; the children live for seconds
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.trent.cli.Main");
+    private static List<String> onClassPath() {
+        return List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", // starts faster; the children live for seconds
+                "-cp", System.getProperty("java.class.path"),
+                "dev.trent.cli.Main");
+    }
+
+    private static Process launch(Map<String, String> environment, List<String> java, String... arguments) {
+        List<String> command = new ArrayList<>(java);
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("TRENT_PASSWORD");
