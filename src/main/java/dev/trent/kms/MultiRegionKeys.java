@@ -102,6 +102,7 @@ public final class MultiRegionKeys {
             }
             KmsKey replica = family.in(primaryRegion)
                     .orElseThrow(() -> KeyResolver.keyNotFound(family.scope(primaryRegion).keyArn(primary.keyId())));
+            access.check(requester, replica, "kms:UpdatePrimaryRegion"); // AWS: on the primary and on the replica
             KeyStateRule.ENABLED.check(primary);
             KeyStateRule.ENABLED.check(replica);
             family.configure(primaryRegion, primary.multiRegion().replicasAfterPrimaryMovesTo(primaryRegion));
