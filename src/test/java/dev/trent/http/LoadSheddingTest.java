@@ -133,12 +133,7 @@ class LoadSheddingTest {
     @Test
     void theSdkSeesAThrottlingExceptionItRetries() throws Exception {
         CountDownLatch shut = new CountDownLatch(1);
-        gate.set(shut);
-        List<Future<RawHttp.Answer>> held = new ArrayList<>();
-        for (int i = 0; i < MAX_PENDING; i++) {
-            held.add(send("ListKeys"));
-        }
-        assertThat(admitted.tryAcquire(MAX_PENDING, 30, TimeUnit.SECONDS)).isTrue();
+        List<Future<RawHttp.Answer>> held = fillToTheBound(shut);
 
         try (KmsClient kms = KmsClients.client(URI.create("http://127.0.0.1:" + server.port()),
                 TrentServer.ACCOUNT, TrentServer.REGION)) {
@@ -158,12 +153,7 @@ class LoadSheddingTest {
     @Test
     void onAKeepAliveConnectionAThrottledRequestLeavesTheConnectionUsable() throws Exception {
         CountDownLatch shut = new CountDownLatch(1);
-        gate.set(shut);
-        List<Future<RawHttp.Answer>> held = new ArrayList<>();
-        for (int i = 0; i < MAX_PENDING; i++) {
-            held.add(send("ListKeys"));
-        }
-        assertThat(admitted.tryAcquire(MAX_PENDING, 30, TimeUnit.SECONDS)).isTrue();
+        List<Future<RawHttp.Answer>> held = fillToTheBound(shut);
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write(RawHttp.request("ListKeys", "{}"));
             assertThat(RawHttp.readAnswer(socket.getInputStream())).isEqualTo(new RawHttp.Answer(400, THROTTLED_BODY));
@@ -199,5 +189,16 @@ class LoadSheddingTest {
         shut.countDown();
 
         assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+    }
+
+    /** MAX_PENDING ListKeys requests, admitted and held at the shut gate until it opens. */
+    private List<Future<RawHttp.Answer>> fillToTheBound(CountDownLatch shut) throws Exception {
+        gate.set(shut);
+        List<Future<RawHttp.Answer>> held = new ArrayList<>();
+        for (int i = 0; i < MAX_PENDING; i++) {
+            held.add(send("ListKeys"));
+        }
+        assertThat(admitted.tryAcquire(MAX_PENDING, 30, TimeUnit.SECONDS)).isTrue();
+        return held;
     }
 }
