@@ -1,7 +1,9 @@
 package dev.trent.api;
 
 import dev.trent.auth.Caller;
+import dev.trent.kms.AccessMode;
 import dev.trent.kms.Kms;
+import dev.trent.kms.RequestFacts;
 import dev.trent.kms.Requester;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,8 +39,11 @@ public final class Api {
             List<String> grantTokens = GrantTokensParameter.of(request);
             kms.grants().checkTokens(grantTokens);
             kms.catchUp();
+            // condition keys matter only where policies are evaluated: no work for them otherwise
+            RequestFacts facts = kms.access().mode() == AccessMode.POLICIES
+                    ? RequestConditions.of(op, request, connection) : RequestFacts.NONE;
             Requester requester = new Requester(caller.scope(), caller.principal(), caller.identityPolicies(),
-                    grantTokens, RequestConditions.of(op, request, connection));
+                    grantTokens, facts);
             return handler.apply(requester, request);
         }
     }

@@ -79,8 +79,10 @@ public final class Cryptography {
             String sourceKeyId, EncryptionAlgorithm sourceAlgorithm, String destinationKeyId,
             Map<String, String> destinationContext, EncryptionAlgorithm destinationAlgorithm, boolean dryRun,
             boolean ignoreCiphertext) {
-        requester = requester.withFact("kms:ReEncryptOnSameKey",
-                Boolean.toString(sameKey(requester, ciphertext, sourceKeyId, destinationKeyId)));
+        if (access.mode() == AccessMode.POLICIES) { // only policies test it: no lookups otherwise
+            requester = requester.withFact("kms:ReEncryptOnSameKey",
+                    Boolean.toString(sameKey(requester, ciphertext, sourceKeyId, destinationKeyId)));
+        }
         KmsKey destination = resolver.resolve(requester, destinationKeyId, Accepts.KEY_OR_ALIAS, "kms:ReEncryptTo");
         EncryptionAlgorithm destinationChecked = checkEncryption(destination, destinationAlgorithm, "ReEncrypt",
                 destinationContext, null);
