@@ -66,7 +66,7 @@ final class GrantAuthority {
             return false; // a grant to a service principal serves that service only
         }
         String account = principal.account();
-        if (grantee.equals(account) || grantee.equals("arn:" + principal.name().split(":", 3)[1] + ":iam::" + account + ":root")) {
+        if (grantee.equals(account) || grantee.equals(principal.accountRoot())) {
             return identityAllows;
         }
         return principal.actsAs(grantee);

@@ -134,7 +134,7 @@ public final class KeyAccess {
             throw denied(requester, action, key.arn(), Reason.EXPLICIT_DENY_IN_IDENTITY_BASED_POLICY);
         }
         boolean identityAllows = principal.isRoot() || identity.allowed();
-        String root = new Scope(principal.account(), requester.region()).rootPrincipal();
+        String root = principal.accountRoot();
         boolean allowed = GrantAuthority.isGrantee(grant.retiringPrincipal(), principal, identityAllows)
                 || grant.operations().contains(GrantOperation.RetireGrant)
                         && GrantAuthority.isGrantee(grant.granteePrincipal(), principal, identityAllows)

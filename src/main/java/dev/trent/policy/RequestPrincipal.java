@@ -36,6 +36,11 @@ public record RequestPrincipal(Type type, String name, String account) {
         return new RequestPrincipal(Type.FEDERATED, provider, null);
     }
 
+    /** The ARN of this AWS principal's account root ({@code arn:aws:iam::111122223333:root}). */
+    public String accountRoot() {
+        return root(partition(), account).name();
+    }
+
     public boolean isRoot() {
         return type == Type.AWS && name.endsWith(":root") && name.contains(":iam::");
     }
