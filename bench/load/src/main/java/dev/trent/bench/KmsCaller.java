@@ -49,7 +49,11 @@ final class KmsCaller {
     }
 
     String createKey(String keySpec, String keyUsage) {
-        return call("CreateKey", Map.of("KeySpec", keySpec, "KeyUsage", keyUsage, "Description", "bench"))
+        String keyId = call("CreateKey", Map.of("KeySpec", keySpec, "KeyUsage", keyUsage, "Description", "bench"))
                 .path("KeyMetadata").path("KeyId").asText();
+        if (keyId.isEmpty()) {
+            throw new IllegalStateException("CreateKey during set-up returned no KeyMetadata.KeyId");
+        }
+        return keyId;
     }
 }

@@ -88,11 +88,13 @@ public final class Load {
     }
 
     private static void row(StringBuilder out, String label, LoadRun.Result result, LoadRun.Result ceiling) {
-        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %.2f |%n", label, result.perSecond(),
+        String ratio = ceiling.perSecond() > 0
+                ? String.format(Locale.ROOT, "%.2f", result.perSecond() / ceiling.perSecond()) : "n/a";
+        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s |%n", label, result.perSecond(),
                 millis(result.latencyNanos().getValueAtPercentile(50)),
                 millis(result.latencyNanos().getValueAtPercentile(99)),
                 millis(result.latencyNanos().getValueAtPercentile(99.9)),
-                result.errors(), result.perSecond() / ceiling.perSecond()));
+                result.errors(), ratio));
     }
 
     private static String millis(long nanos) {

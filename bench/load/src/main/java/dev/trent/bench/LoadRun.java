@@ -176,14 +176,18 @@ final class LoadRun {
             try {
                 if (response.status().code() != 200) {
                     body = response.content().toString(java.nio.charset.StandardCharsets.UTF_8);
-                    return "HTTP " + response.status().code() + " " + body;
+                    return "HTTP " + response.status().code() + " " + shorten(body);
                 }
                 JsonNode json = KmsCaller.JSON.readTree((java.io.InputStream) new ByteBufInputStream(response.content()));
                 int index = current % workload.bodies().size();
-                return workload.checks().get(index).test(json) ? null : "response failed its check: " + json;
+                return workload.checks().get(index).test(json) ? null : "response failed its check: " + shorten(json.toString());
             } catch (IOException e) {
                 return "response is not JSON: " + e.getMessage();
             }
+        }
+
+        private static String shorten(String text) {
+            return text.length() <= 300 ? text : text.substring(0, 300) + "...";
         }
 
         private void finish() {
