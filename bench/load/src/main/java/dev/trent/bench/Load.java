@@ -64,9 +64,10 @@ public final class Load {
     }
 
     private static LoadRun.Result progress(LoadRun.Result result) {
-        System.err.printf(Locale.ROOT, "%-22s %9.0f req/s  p99 %s  errors %d  (signing %.0f us/request, before the clock)%n",
+        System.err.printf(Locale.ROOT, "%-22s %9.0f req/s  p99 %s ms  errors %d  generator CPU %.0f us/request"
+                + "  (signing %.0f us/request, before the clock)%n",
                 result.label(), result.perSecond(), millis(result.latencyNanos().getValueAtPercentile(99)),
-                result.errors(), result.signMicros());
+                result.errors(), result.clientCpuMicros(), result.signMicros());
         return result;
     }
 
@@ -76,8 +77,8 @@ public final class Load {
                 .max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d connections, %s s per operation%n%n", connections, trim(seconds)));
-        out.append("| operation | req/s | p50 ms | p99 ms | p99.9 ms | errors | ratio to ceiling |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| operation | req/s | p50 ms | p99 ms | p99.9 ms | errors | ratio to ceiling | generator CPU us/req |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < ceilings.size(); i++) {
             row(out, "ceiling (fixed Encrypt response), run " + (i + 1), ceilings.get(i), ceiling);
         }
@@ -90,11 +91,11 @@ public final class Load {
     private static void row(StringBuilder out, String label, LoadRun.Result result, LoadRun.Result ceiling) {
         String ratio = ceiling.perSecond() > 0
                 ? String.format(Locale.ROOT, "%.2f", result.perSecond() / ceiling.perSecond()) : "n/a";
-        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s |%n", label, result.perSecond(),
+        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s | %.0f |%n", label, result.perSecond(),
                 millis(result.latencyNanos().getValueAtPercentile(50)),
                 millis(result.latencyNanos().getValueAtPercentile(99)),
                 millis(result.latencyNanos().getValueAtPercentile(99.9)),
-                result.errors(), ratio));
+                result.errors(), ratio, result.clientCpuMicros()));
     }
 
     private static String millis(long nanos) {

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,7 @@ final class LoadRun {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     record Result(String label, long completed, long errors, String firstError, double seconds,
-            Histogram latencyNanos, double signMicros) {
+            Histogram latencyNanos, double signMicros, double clientCpuMicros) {
         double perSecond() {
             return completed / seconds;
         }
@@ -86,7 +87,10 @@ final class LoadRun {
         for (Connection handler : handlers) {
             handler.start(measureFrom, stopAt);
         }
+        long cpuStart = processCpuNanos();
         boolean finished = done.await((long) ((warmupSeconds + seconds) * 1000) + 30_000, TimeUnit.MILLISECONDS);
+        // the generator's own CPU per request, warm-up included: what it takes from the server's cores
+        long cpuNanos = processCpuNanos() - cpuStart;
         for (Channel channel : channels) {
             channel.close().await();
         }
@@ -103,7 +107,24 @@ final class LoadRun {
                 errors += handler.errors;
             }
         }
-        return new Result(workload.label(), completed, errors, firstError.get(), seconds, latency, signMicros);
+        long requests = Math.max(1, sent(handlers));
+        return new Result(workload.label(), completed, errors, firstError.get(), seconds, latency, signMicros,
+                cpuNanos / 1000.0 / requests);
+    }
+
+    private static long sent(List<Connection> handlers) {
+        long sent = 0;
+        for (Connection handler : handlers) {
+            synchronized (handler) {
+                sent += handler.sent;
+            }
+        }
+        return sent;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** One connection's closed loop; all its fields are touched by its event loop thread only. */
@@ -120,6 +141,7 @@ final class LoadRun {
         private long stopAt;
         private long completed;
         private long errors;
+        private long sent;
         private boolean finished;
         private ChannelHandlerContext ctx;
 
@@ -148,6 +170,9 @@ final class LoadRun {
             current = next;
             next = (next + 1) % pool.length;
             sentAt = System.nanoTime();
+            synchronized (this) {
+                sent++;
+            }
             ctx.writeAndFlush(Unpooled.wrappedBuffer(pool[current]));
         }
 
