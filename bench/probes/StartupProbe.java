@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * port (--port 0) comes from the line it prints when listening; the probe then posts ListKeys until
  * one answers 200 with a Keys list.
  *
- * <p>Usage: StartupProbe RUNS TRENT_JAR MINIMAL_JAR
+ * <p>Usage: StartupProbe RUNS TRENT_JAR MINIMAL_JAR; the system properties trent.flags and
+ * minimal.flags give each server's JVM flags (e.g. its class-data sharing archive), space-separated.
+ * With RUNS 0 each server is launched once and nothing is printed.
  */
 public final class StartupProbe {
     private static final Pattern ENDPOINT = Pattern.compile("http://[0-9.]+:(\\d+)");
@@ -25,11 +27,14 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> trent = List.of(java, "-jar", args[1], "--port", "0");
-        List<String> minimal = List.of(java, "-jar", args[2], "--port", "0");
+        List<String> trent = command(java, System.getProperty("trent.flags", ""), args[1]);
+        List<String> minimal = command(java, System.getProperty("minimal.flags", ""), args[2]);
         // One discarded launch each: the first reads the jars from disk, which no later launch does.
         once(trent);
         once(minimal);
+        if (runs == 0) {
+            return;
+        }
         List<Double> trentMs = new ArrayList<>();
         List<Double> minimalMs = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -39,9 +44,24 @@ public final class StartupProbe {
         double t = median(trentMs);
         double m = median(minimalMs);
         System.out.printf(Locale.ROOT, "runs: %d each, interleaved%n", runs);
-        System.out.printf(Locale.ROOT, "trent   (java -jar target/trent.jar --port 0): median %7.1f ms   all %s%n", t, fmt(trentMs));
-        System.out.printf(Locale.ROOT, "minimal (java -jar minimal-server.jar --port 0): median %7.1f ms   all %s%n", m, fmt(minimalMs));
+        System.out.printf(Locale.ROOT, "trent   (%s): median %7.1f ms   all %s%n", shown(trent), t, fmt(trentMs));
+        System.out.printf(Locale.ROOT, "minimal (%s): median %7.1f ms   all %s%n", shown(minimal), m, fmt(minimalMs));
         System.out.printf(Locale.ROOT, "ratio trent/minimal: %.2f (target: at most 2.00)%n", t / m);
+    }
+
+    private static List<String> command(String java, String flags, String jar) {
+        List<String> command = new ArrayList<>(List.of(java));
+        for (String flag : flags.trim().split("\\s+")) {
+            if (!flag.isEmpty()) {
+                command.add(flag);
+            }
+        }
+        command.addAll(List.of("-jar", jar, "--port", "0"));
+        return command;
+    }
+
+    private static String shown(List<String> command) {
+        return "java " + String.join(" ", command.subList(1, command.size()));
     }
 
     /** Milliseconds from launch to the first 200 response to ListKeys. */
