@@ -71,7 +71,8 @@ public final class StartupProbe {
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             int port = -1;
-            for (String line = out.readLine(); port < 0; line = out.readLine()) {
+            while (port < 0) {
+                String line = out.readLine();
                 if (line == null) {
                     throw new IllegalStateException(command + " ended without naming its endpoint");
                 }
