@@ -1,10 +1,8 @@
 package dev.trent.http;
 
 import dev.trent.kms.ErrorCode;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -13,7 +11,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import java.util.UUID;
 
 /**
@@ -40,12 +37,8 @@ final class BodyLimit extends HttpObjectAggregator {
         }
         byte[] body = codec.writeError(ErrorCode.VALIDATION.awsName(),
                 "The request body is larger than the maximum of " + maxBytes + " bytes.");
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, KmsRequestHandler.CONTENT_TYPE)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set("x-amzn-RequestId", UUID.randomUUID().toString());
+        FullHttpResponse response = KmsRequestHandler.response(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, body,
+                UUID.randomUUID().toString());
         boolean keepAlive = HttpUtil.isKeepAlive(oversized);
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

@@ -139,7 +139,8 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         return response(ErrorStatus.of(code), codec.writeError(code.awsName(), message), requestId);
     }
 
-    private static FullHttpResponse response(HttpResponseStatus status, byte[] body, String requestId) {
+    /** A KMS answer: AWS JSON 1.1 content type, length and request id. */
+    static FullHttpResponse response(HttpResponseStatus status, byte[] body, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers()

@@ -153,8 +153,7 @@ public final class KeyAccess {
         if (principal.actsAs(named)) {
             return true;
         }
-        return mode == AccessMode.OWN_ACCOUNT
-                && (named.equals(principal.account()) || named.contains(":" + principal.account() + ":"));
+        return mode == AccessMode.OWN_ACCOUNT && principal.account().equals(Principals.accountOf(named));
     }
 
     /** Refuses an action on no key (kms:CreateKey, kms:ListKeys, ...) unless the caller's IAM policies allow it. */
@@ -170,18 +169,9 @@ public final class KeyAccess {
     void checkRetiringPrincipalAccount(Requester requester, String retiringPrincipal) {
         String action = "kms:ListRetirableGrants";
         if (mode == AccessMode.POLICIES && retiringPrincipal != null
-                && !requester.account().equals(accountOf(retiringPrincipal))) {
+                && !requester.account().equals(Principals.accountOf(retiringPrincipal))) {
             throw denied(requester, action, "*", Reason.NO_IDENTITY_BASED_POLICY_ALLOWS);
         }
-    }
-
-    /** The account of an AWS principal given as an account id or an IAM/STS ARN. */
-    private static String accountOf(String principal) {
-        if (!principal.startsWith("arn:")) {
-            return principal;
-        }
-        String[] parts = principal.split(":", 6);
-        return parts.length > 4 ? parts[4] : "";
     }
 
     /** Refuses an action on an alias (kms:CreateAlias, ...) unless the caller's IAM policies allow it on the alias. */

@@ -1,5 +1,6 @@
 package dev.trent.kms;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,8 +20,23 @@ final class Principals {
             + "|arn:" + PARTITION + ":sts::" + ACCOUNT + ":(federated-user/" + NAME + "|assumed-role/" + NAME + "/" + NAME + ")");
     /** AWS's pattern for GranteeServicePrincipal ({@code dynamodb.amazonaws.com}). */
     private static final Pattern SERVICE_PRINCIPAL = Pattern.compile("([A-Za-z0-9\\-]+)\\.([A-Za-z0-9\\-]+)(\\.[A-Za-z0-9\\-]+)+");
+    /** An IAM or STS principal ARN, for its account. */
+    private static final Pattern PRINCIPAL_ACCOUNT = Pattern.compile(
+            "arn:" + PARTITION + ":(?:iam|sts)::(?<account>" + ACCOUNT + "):.*");
 
     private Principals() {
+    }
+
+    /**
+     * The account of an AWS principal as grants name it (an account id, or an IAM or STS ARN); null
+     * for a service principal, which belongs to no account.
+     */
+    static String accountOf(String principal) {
+        if (Scope.isAccountId(principal)) {
+            return principal;
+        }
+        Matcher arn = PRINCIPAL_ACCOUNT.matcher(principal);
+        return arn.matches() ? arn.group("account") : null;
     }
 
     /** Refuses a GranteePrincipal or RetiringPrincipal (null: absent) that names no principal. */
