@@ -3,12 +3,12 @@ package dev.trent.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class SigV4Verifier implements Authenticator {
         List<String> signedHeaders = Arrays.asList(params.get("SignedHeaders").toLowerCase(Locale.ROOT).split(";"));
         requireSigned(signedHeaders, "host", "'Host' or ':authority'");
         requireSigned(signedHeaders, "x-amz-date", "'X-Amz-Date'");
-        String algorithm = authorization.trim().split("\\s+", 2)[0];
+        String algorithm = algorithm(authorization);
         if (!algorithm.equals(ALGORITHM)) {
             throw new AuthException(AuthError.INCOMPLETE_SIGNATURE, "Unsupported AWS 'algorithm': '" + algorithm
                     + "' (only " + ALGORITHM + " for now). ");
@@ -71,7 +71,9 @@ public final class SigV4Verifier implements Authenticator {
         Credential credential = credentials.find(scope.accessKey())
                 .orElseThrow(() -> new AuthException(AuthError.UNRECOGNIZED_CLIENT, INVALID_TOKEN));
         checkSessionToken(credential, request.header(ExpectedSignature.SECURITY_TOKEN));
-        String expected = ExpectedSignature.of(request, signedHeaders, credential, scope.region(), SERVICE, signingTime)
+        String expected = CanonicalSignature.of(request, signedHeaders, credential.secretKey(), date, scope.region(),
+                        SERVICE)
+                .or(() -> ExpectedSignature.of(request, signedHeaders, credential, scope.region(), SERVICE, signingTime))
                 .orElse("");
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 params.get("Signature").getBytes(StandardCharsets.US_ASCII)) || expected.isEmpty()) {
@@ -81,20 +83,49 @@ public final class SigV4Verifier implements Authenticator {
                 credential.principalIn(scope.region()), credential.policies());
     }
 
-    /** Credential=..., SignedHeaders=..., Signature=...: separated by commas, spaces or both, as AWS accepts. */
+    /**
+     * Credential=..., SignedHeaders=..., Signature=...: separated by commas, spaces or both, as AWS
+     * accepts; read by hand, as regular expressions were a tenth of a request's cost.
+     */
     private static Map<String, String> parameters(String authorization) {
-        String[] algorithmAndRest = authorization.trim().split("\\s+", 2);
-        Map<String, String> params = new HashMap<>();
-        if (algorithmAndRest.length < 2) {
-            return params;
+        Map<String, String> params = new HashMap<>(4);
+        String text = authorization.trim();
+        int at = 0;
+        while (at < text.length() && !whitespace(text.charAt(at))) { // the algorithm
+            at++;
         }
-        for (String part : algorithmAndRest[1].split("[,\\s]+")) {
-            int eq = part.indexOf('=');
-            if (eq > 0 && eq < part.length() - 1) {
-                params.putIfAbsent(part.substring(0, eq), part.substring(eq + 1));
+        while (at < text.length()) {
+            while (at < text.length() && separator(text.charAt(at))) {
+                at++;
+            }
+            int start = at;
+            while (at < text.length() && !separator(text.charAt(at))) {
+                at++;
+            }
+            int eq = text.indexOf('=', start);
+            if (eq > start && eq < at - 1) {
+                params.putIfAbsent(text.substring(start, eq), text.substring(eq + 1, at));
             }
         }
         return params;
+    }
+
+    private static boolean separator(char c) {
+        return c == ',' || whitespace(c);
+    }
+
+    /** What {@code \\s} matches. */
+    private static boolean whitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static String algorithm(String authorization) {
+        String text = authorization.trim();
+        int end = 0;
+        while (end < text.length() && !whitespace(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(0, end);
     }
 
     private static void requireParameters(String authorization, Map<String, String> params, String date) {
@@ -114,14 +145,19 @@ public final class SigV4Verifier implements Authenticator {
 
     private static Instant signingTime(String date) {
         if (BASIC_DATE.matcher(date).matches()) {
-            try {
-                return LocalDateTime.parse(date, BASIC).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
+            try { // by hand: DateTimeFormatter's parser was a twentieth of a request's cost
+                return LocalDateTime.of(digits(date, 0, 4), digits(date, 4, 6), digits(date, 6, 8),
+                        digits(date, 9, 11), digits(date, 11, 13), digits(date, 13, 15)).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
                 // falls through to AWS's error
             }
         }
         throw new AuthException(AuthError.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
                 + date + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+    }
+
+    private static int digits(String text, int from, int to) {
+        return Integer.parseInt(text, from, to, 10);
     }
 
     private void checkSkew(Instant signingTime) {
