@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 
 /**
@@ -199,10 +200,15 @@ public final class KeyAccess {
         RequestPrincipal principal = RequestPrincipal.aws(requester.principal());
         PolicyDocument keyPolicy = POLICIES.get(policy);
         List<PolicyDocument> identityPolicies = identityDocuments(requester);
-        List<String> aliases = testsKey(keyPolicy, identityPolicies, RESOURCE_ALIASES)
-                ? store.aliasesOf(key.scope(), key.keyId()).stream().map(Alias::name).toList()
-                : List.of();
-        RequestContext context = context(requester, principal, action, key.arn(), key, aliases);
+        RequestContext context;
+        if (anyDocument(keyPolicy, identityPolicies, PolicyDocument::readsConditionKeys)) {
+            List<String> aliases = anyDocument(keyPolicy, identityPolicies, d -> d.testsKey(RESOURCE_ALIASES))
+                    ? store.aliasesOf(key.scope(), key.keyId()).stream().map(Alias::name).toList()
+                    : List.of();
+            context = context(requester, principal, action, key.arn(), key, aliases);
+        } else { // AWS's default key policy, say: the condition keys would be gathered for nothing
+            context = RequestContext.builder().principal(principal).action(action).resource(key.arn()).build();
+        }
         Evaluation resource = keyPolicy.evaluate(context);
         if (resource.denied()) {
             return Reason.EXPLICIT_DENY_IN_RESOURCE_BASED_POLICY;
@@ -280,12 +286,13 @@ public final class KeyAccess {
         return documents;
     }
 
-    private static boolean testsKey(PolicyDocument keyPolicy, List<PolicyDocument> identityPolicies, String conditionKey) {
-        if (keyPolicy.testsKey(conditionKey)) {
+    private static boolean anyDocument(PolicyDocument keyPolicy, List<PolicyDocument> identityPolicies,
+            Predicate<PolicyDocument> test) {
+        if (test.test(keyPolicy)) {
             return true;
         }
         for (PolicyDocument document : identityPolicies) {
-            if (document.testsKey(conditionKey)) {
+            if (test.test(document)) {
                 return true;
             }
         }

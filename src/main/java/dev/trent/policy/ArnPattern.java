@@ -24,6 +24,11 @@ final class ArnPattern {
                 : compile(template.elements(null).orElseThrow()).orElse(null);
     }
 
+    /** Whether matching reads the request's context (a policy variable such as ${aws:username}). */
+    boolean hasVariables() {
+        return template.hasVariables();
+    }
+
     /** A Resource element must be {@code *} or an ARN (checked where the value is a constant). */
     boolean wellFormed() {
         return everything || template.hasVariables() || constant != null;

@@ -12,6 +12,7 @@ public final class PolicyDocument {
     private final String version;
     private final String id;
     private final List<Statement> statements;
+    private final boolean readsConditionKeys;
 
     PolicyDocument(String text, PolicyKind kind, String version, String id, List<Statement> statements) {
         this.text = text;
@@ -19,6 +20,8 @@ public final class PolicyDocument {
         this.version = version;
         this.id = id;
         this.statements = List.copyOf(statements);
+        this.readsConditionKeys = this.statements.stream().anyMatch(statement -> !statement.conditions().isEmpty()
+                || statement.resources().stream().anyMatch(ArnPattern::hasVariables));
     }
 
     /** A resource-based policy (a key policy). */
@@ -65,6 +68,14 @@ public final class PolicyDocument {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether evaluating the document reads any condition key (a Condition, or a policy variable in a
+     * Resource): when none does, a caller can skip gathering them, most of an evaluation's cost.
+     */
+    public boolean readsConditionKeys() {
+        return readsConditionKeys;
     }
 
     public int statementCount() {
