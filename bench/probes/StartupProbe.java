@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * one answers 200 with a Keys list.
  *
  * <p>Usage: StartupProbe RUNS TRENT_JAR MINIMAL_JAR; the system properties trent.flags and
- * minimal.flags give each server's JVM flags (e.g. its class-data sharing archive), space-separated.
+ * minimal.flags give each server's JVM flags (e.g. its class-data sharing archive), space-separated;
+ * trent.launcher a script that starts Trent instead of {@code java -jar} (bin/trent).
  * With RUNS 0 each server is launched once and nothing is printed.
  */
 public final class StartupProbe {
@@ -27,7 +28,9 @@ public final class StartupProbe {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> trent = command(java, System.getProperty("trent.flags", ""), args[1]);
+        String launcher = System.getProperty("trent.launcher");
+        List<String> trent = launcher != null ? List.of(launcher, "--port", "0")
+                : command(java, System.getProperty("trent.flags", ""), args[1]);
         List<String> minimal = command(java, System.getProperty("minimal.flags", ""), args[2]);
         // One discarded launch each: the first reads the jars from disk, which no later launch does.
         once(trent);
@@ -61,7 +64,8 @@ public final class StartupProbe {
     }
 
     private static String shown(List<String> command) {
-        return "java " + String.join(" ", command.subList(1, command.size()));
+        return command.get(0).endsWith("java") ? "java " + String.join(" ", command.subList(1, command.size()))
+                : String.join(" ", command);
     }
 
     /** Milliseconds from launch to the first 200 response to ListKeys. */

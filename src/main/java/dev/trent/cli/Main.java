@@ -164,7 +164,14 @@ public final class Main implements Callable<Integer> {
                 .withMaxPendingRequests(maxPendingRequests);
     }
 
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
+
     public static void main(String[] args) {
+        // Netty 4.2 registers its JFR events when the JVM has JFR, loading ~100 classes of the JDK's
+        // JFR at start: a tenth of start-up, for events nobody records. Who wants them sets it true.
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
         LOGGING_SETUP.start();
         System.exit(new CommandLine(new Main()).execute(args));
     }

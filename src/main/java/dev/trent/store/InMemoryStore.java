@@ -13,11 +13,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /** The default store: everything in memory, gone when Trent stops. */
 public final class InMemoryStore implements Store {
@@ -25,11 +28,15 @@ public final class InMemoryStore implements Store {
     private static final class ScopeData {
         final NavigableMap<String, KmsKey> keys = new ConcurrentSkipListMap<>();
         final NavigableMap<String, Alias> aliases = new ConcurrentSkipListMap<>();
+        /** The names of each key's aliases, so that finding them costs no scan of every alias. */
+        final Map<String, NavigableSet<String>> aliasNamesByKey = new ConcurrentHashMap<>();
         final Map<String, KeyLastUsage> lastUsage = new ConcurrentHashMap<>();
         /** The grants of each key, by key id, then by grant id. */
         final Map<String, NavigableMap<String, Grant>> grants = new ConcurrentHashMap<>();
         final NavigableMap<String, CustomKeyStore> customKeyStores = new ConcurrentSkipListMap<>();
     }
+
+    private static final NavigableSet<String> EMPTY = new TreeSet<>();
 
     private final Map<Scope, ScopeData> scopes = new ConcurrentHashMap<>();
     private final Map<String, ImportToken> importTokens = new ConcurrentHashMap<>();
@@ -119,12 +126,33 @@ public final class InMemoryStore implements Store {
 
     @Override
     public void putAlias(Alias alias) {
-        data(alias.scope()).aliases.put(alias.name(), alias);
+        ScopeData data = data(alias.scope());
+        synchronized (data) { // the alias and its index change together
+            Alias previous = data.aliases.put(alias.name(), alias);
+            if (previous != null) {
+                unindex(data, previous);
+            }
+            data.aliasNamesByKey.computeIfAbsent(alias.targetKeyId(), k -> new ConcurrentSkipListSet<>())
+                    .add(alias.name());
+        }
     }
 
     @Override
     public void deleteAlias(Scope scope, String name) {
-        data(scope).aliases.remove(name);
+        ScopeData data = data(scope);
+        synchronized (data) {
+            Alias removed = data.aliases.remove(name);
+            if (removed != null) {
+                unindex(data, removed);
+            }
+        }
+    }
+
+    private static void unindex(ScopeData data, Alias alias) {
+        data.aliasNamesByKey.computeIfPresent(alias.targetKeyId(), (keyId, names) -> {
+            names.remove(alias.name());
+            return names.isEmpty() ? null : names;
+        });
     }
 
     @Override
@@ -134,9 +162,11 @@ public final class InMemoryStore implements Store {
 
     @Override
     public List<Alias> aliasesOf(Scope scope, String keyId) {
+        ScopeData data = data(scope);
         List<Alias> result = new ArrayList<>();
-        for (Alias alias : data(scope).aliases.values()) {
-            if (keyId.equals(alias.targetKeyId())) {
+        for (String name : data.aliasNamesByKey.getOrDefault(keyId, EMPTY)) {
+            Alias alias = data.aliases.get(name);
+            if (alias != null && keyId.equals(alias.targetKeyId())) { // read beside a change: never a wrong one
                 result.add(alias);
             }
         }

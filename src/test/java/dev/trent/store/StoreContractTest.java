@@ -119,6 +119,8 @@ abstract class StoreContractTest {
 
         store.deleteAlias(SCOPE, "alias/a");
         assertThat(store.alias(SCOPE, "alias/a")).isEmpty();
+        assertThat(store.aliasesOf(SCOPE, keyA)).isEmpty();
+        assertThat(store.aliasesOf(OTHER_REGION, keyA)).extracting(Alias::name).containsExactly("alias/a");
         assertThat(store.alias(OTHER_REGION, "alias/a")).isPresent();
     }
 
