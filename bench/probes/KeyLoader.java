@@ -1,8 +1,4 @@
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Creates COUNT symmetric keys in a running Trent through the API (CreateKey with no parameters, so
@@ -16,33 +12,8 @@ public final class KeyLoader {
         int port = Integer.parseInt(args[0]);
         int count = Integer.parseInt(args[1]);
         int connections = Integer.parseInt(args[2]);
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        long start = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < connections; c++) {
-            Thread thread = new Thread(() -> {
-                try (RawHttp http = new RawHttp(port)) {
-                    while (failure.get() == null && next.getAndIncrement() < count) {
-                        RawHttp.Response response = http.post("CreateKey", "{}");
-                        if (response.status() != 200 || !response.body().contains("\"KeyMetadata\"")) {
-                            throw new IllegalStateException("CreateKey answered " + response);
-                        }
-                    }
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("key creation failed", failure.get());
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = Parallel.run(port, 0, count, connections,
+                (http, i) -> Parallel.expect(http, "CreateKey", "{}", "\"KeyMetadata\""));
         System.out.printf(Locale.ROOT, "created %d keys in %.1f s (%.0f CreateKey/s, %d connections)%n",
                 count, seconds, count / seconds, connections);
     }
