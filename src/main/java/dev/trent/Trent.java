@@ -1,54 +1,100 @@
 package dev.trent;
 
+import dev.trent.admin.AdminEndpoint;
+import dev.trent.admin.AdminRoutes;
+import dev.trent.admin.ControlRoutes;
 import dev.trent.api.Api;
 import dev.trent.auth.Authenticator;
 import dev.trent.auth.CallerResolver;
 import dev.trent.auth.SigV4Verifier;
+import dev.trent.control.Controls;
+import dev.trent.control.Faults;
+import dev.trent.control.LoggedRequest;
+import dev.trent.control.RequestFilter;
+import dev.trent.control.RequestLog;
 import dev.trent.crypto.Randomness;
 import dev.trent.http.HttpServer;
 import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
+import dev.trent.kms.Scope;
 import dev.trent.store.Store;
 import dev.trent.store.Stores;
 import dev.trent.transfer.KeyFileDefaults;
 import dev.trent.transfer.KeyFiles;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A Trent server, built by hand from a {@link Config}: store, domain, API, HTTP. The command line
  * and tests alike start one with {@link #start()} and stop it with {@link #close()}.
  */
 public final class Trent implements AutoCloseable {
+    /** Trent's answer when it is set up to verify signatures but not to guard its own endpoints. */
+    public static final String ADMIN_TOKEN_REQUIRED = "--credentials needs --admin-token: with signatures "
+            + "verified, Trent's test-control API under /_trent/ (reset, clock, faults) must be guarded too.";
+
     private final Config config;
     private final MutableClock clock;
-    private final CompletableFuture<Api> api;
+    private final CompletableFuture<Built> built;
+    private final Faults faults = new Faults();
+    private final RequestLog requestLog;
+    private final Controls controls;
+    private final AdminRoutes adminRoutes = new AdminRoutes();
     private HttpServer server;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
 
+    /** The domain and the API over it, built together. */
+    private record Built(Kms kms, Api api) {
+    }
+
+    /** @throws IllegalArgumentException when the configuration is not one Trent can run with */
     public Trent(Config config) {
+        if (config.credentials() != null && config.control().adminToken() == null) {
+            throw new IllegalArgumentException(ADMIN_TOKEN_REQUIRED);
+        }
         this.config = config;
         this.clock = new MutableClock(config.clock());
+        this.requestLog = new RequestLog(config.control().requestLogSize(), clock);
         // Built on a second thread while Netty starts on this one: each takes a fifth of a second cold.
-        this.api = CompletableFuture.supplyAsync(this::build, task -> {
+        this.built = CompletableFuture.supplyAsync(this::build, task -> {
             Thread builder = new Thread(task, "trent-build");
             builder.setDaemon(true);
             builder.start();
         });
+        this.controls = new Controls(clock, () -> built.join().kms(), faults, requestLog, this::loadKeyFiles);
+        new ControlRoutes(controls, version()).register(adminRoutes);
     }
 
-    private Api build() {
+    private Built build() {
         Store opened = Stores.open(config.store());
         store.set(opened);
         Kms kms = new Kms(opened, clock, new Randomness(), config.accessMode());
-        for (Path file : config.imports()) { // in order, before Trent answers anyone
-            KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(), clock.instant()));
+        loadKeyFiles(kms, scope -> true); // before Trent answers anyone
+        return new Built(kms, new Api(kms, faults));
+    }
+
+    /** Loads the start-up key files, in order, the keys of these scopes only; existing keys are left as they are. */
+    private void loadKeyFiles(Kms kms, Predicate<Scope> scopes) {
+        for (Path file : config.imports()) {
+            KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(),
+                    clock.instant()), scopes);
         }
-        return new Api(kms);
+    }
+
+    private void loadKeyFiles(Predicate<Scope> scopes) {
+        loadKeyFiles(built.join().kms(), scopes);
+    }
+
+    /** This build's version, as the health endpoint tells it. */
+    public static String version() {
+        String version = Trent.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** Starts listening, and returns when Trent answers requests; returns this Trent for chaining. */
@@ -56,9 +102,10 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits());
+        server = HttpServer.start(config.bind(), config.port(), () -> built.join().api(), authenticator(),
+                config.limits(), new AdminEndpoint(adminRoutes, config.control().adminToken()), requestLog);
         try {
-            api.join();
+            built.join();
         } catch (CompletionException e) {
             close();
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -102,9 +149,53 @@ public final class Trent implements AutoCloseable {
         return opened;
     }
 
-    /** Trent's clock: move it to make scheduled deletions happen. */
+    /**
+     * Trent's clock: move it to make scheduled deletions, rotations and expiries happen (at the next
+     * request, or at once through {@link #controls()}).
+     */
     public MutableClock clock() {
         return clock;
+    }
+
+    /**
+     * The routes under {@code /_trent/}: others (the web console) add theirs before {@link #start()};
+     * the test-control API's are there from the start.
+     */
+    public AdminRoutes adminRoutes() {
+        return adminRoutes;
+    }
+
+    /** Reset, clock moves, faults and the request log: what the test-control API does, in Java. */
+    public Controls controls() {
+        return controls;
+    }
+
+    /**
+     * Back to the state Trent started in: no keys, aliases, grants or custom key stores but those of
+     * the start-up key files, the clock at real time, no faults, an empty request log.
+     */
+    public void reset() {
+        controls.reset();
+    }
+
+    /** One account in one region back to its start-up state (see {@link Controls#reset(Scope)}). */
+    public void reset(String account, String region) {
+        controls.reset(new Scope(account, region));
+    }
+
+    /** The faults Trent injects into KMS requests: add and clear them. */
+    public Faults faults() {
+        return faults;
+    }
+
+    /** The latest KMS requests the filter matches, newest first. */
+    public List<LoggedRequest> requests(RequestFilter filter) {
+        return controls.requests(filter);
+    }
+
+    /** The latest KMS requests, newest first. */
+    public List<LoggedRequest> requests() {
+        return requests(RequestFilter.ALL);
     }
 
     @Override

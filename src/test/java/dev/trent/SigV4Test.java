@@ -70,7 +70,7 @@ class SigV4Test {
         // Trent's clock stands still (but for the tests' moves), so that messages naming "now" are exact;
         // the SDK clients sign with the real time, a few seconds away at most.
         trent = new Trent(Config.defaults().withPort(0).withClock(Clock.fixed(Instant.now(), ZoneOffset.UTC))
-                .withCredentials(Credentials.of(List.of(ROOT, SESSION)))).start();
+                .withCredentials(Credentials.of(List.of(ROOT, SESSION))).withAdminToken("test-admin-token")).start();
         endpoint = trent.endpoint();
     }
 

@@ -31,10 +31,14 @@ public final class Api {
             BiFunction<Requester, Q, ? extends SdkPojo> handler) {
 
         SdkPojo call(Caller caller, Operation op, Connection connection, RequestDecoder decoder,
-                RequestValidator validator, Kms kms) {
+                RequestValidator validator, Kms kms, CallInterceptor interceptor, RequestTrace trace) {
             SdkBuilder<?, Q> builder = newRequest.get();
             decoder.decodeInto((SdkPojo) builder);
             Q request = builder.build();
+            List<String> keys = KeyNames.named(request);
+            trace.keyId(keys.isEmpty() ? null : keys.get(0));
+            // before validation, as AWS throttles or fails a request whatever it holds
+            interceptor.before(new CallFacts(op, caller.scope(), caller.principal(), keys));
             validator.validate(request);
             List<String> grantTokens = GrantTokensParameter.of(request);
             kms.grants().checkTokens(grantTokens);
@@ -52,9 +56,16 @@ public final class Api {
     private final RequestValidator validator;
     private final Kms kms;
     private final KeyUseRecorder keyUses;
+    private final CallInterceptor interceptor;
 
     public Api(Kms kms) {
+        this(kms, CallInterceptor.NONE);
+    }
+
+    /** @param interceptor sees every request before it is checked (the test-control API's faults) */
+    public Api(Kms kms, CallInterceptor interceptor) {
         this.kms = kms;
+        this.interceptor = interceptor;
         this.validator = new RequestValidator(Constraints.load());
         this.keyUses = new KeyUseRecorder(kms.usage());
         new KeyHandlers(kms, this::route).register();
@@ -98,8 +109,16 @@ public final class Api {
 
     /** Answers one request that came over {@code connection}. */
     public SdkPojo call(Caller caller, Connection connection, Operation op, String requestId, RequestDecoder decoder) {
-        SdkPojo response = routes.get(op).call(caller, op, connection, decoder, validator, kms);
-        keyUses.record(op, response, requestId);
+        return call(caller, connection, op, new RequestTrace(requestId), decoder);
+    }
+
+    /** Answers one request that came over {@code connection}, noting its key in {@code trace}. */
+    public SdkPojo call(Caller caller, Connection connection, Operation op, RequestTrace trace, RequestDecoder decoder) {
+        trace.operation(op);
+        trace.caller(caller);
+        SdkPojo response = routes.get(op).call(caller, op, connection, decoder, validator, kms, interceptor, trace);
+        KeyNames.answered(response).ifPresent(trace::keyId);
+        keyUses.record(op, response, trace.requestId());
         return response;
     }
 }

@@ -2,6 +2,7 @@ package dev.trent.cli;
 
 import dev.trent.Config;
 import dev.trent.Trent;
+import dev.trent.control.ControlSettings;
 import dev.trent.kms.Scope;
 import dev.trent.auth.Credentials;
 import dev.trent.auth.CredentialsException;
@@ -83,6 +84,17 @@ public final class Main implements Callable<Integer> {
                     + "account may do anything with its own keys and nothing with another's.")
     Boolean enforcePolicies;
 
+    @Option(names = "--admin-token", paramLabel = "TOKEN",
+            description = "Guard the test-control API under /_trent/ (reset, clock, faults, request log, console "
+                    + "data): its requests must carry 'Authorization: Bearer TOKEN'. Required with --credentials. "
+                    + "/_trent/health is always open.")
+    String adminToken;
+
+    @Option(names = "--request-log-size", paramLabel = "N", defaultValue = "1000",
+            description = "How many of the latest KMS requests the request log (/_trent/requests) keeps "
+                    + "(default: ${DEFAULT-VALUE}; 0 keeps none).")
+    int requestLogSize;
+
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Close a connection that waits this long for its next request (default: ${DEFAULT-VALUE}, "
                     + "as long as the AWS SDKs keep an idle connection).")
@@ -112,6 +124,13 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
         }
+        if (requestLogSize < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--request-log-size must be at least 0, not " + requestLogSize);
+        }
+        if (adminToken != null && adminToken.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token must not be empty");
+        }
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
         Credentials credentials = null;
         if (credentialsFile != null) {
@@ -121,10 +140,14 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
                 return 1;
             }
+            if (adminToken == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), Trent.ADMIN_TOKEN_REQUIRED);
+            }
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
-                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits()));
+                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits())
+                .withControl(new ControlSettings(adminToken, requestLogSize)));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "

@@ -1,6 +1,9 @@
 package dev.trent.http;
 
+import dev.trent.admin.AdminEndpoint;
+import dev.trent.admin.AdminRoutes;
 import dev.trent.api.Api;
+import dev.trent.api.RequestObserver;
 import dev.trent.auth.Authenticator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -20,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * The Netty server: HTTP/1.1 with keep-alive, deadlines for idle and slow clients, whole requests
- * handed to the KMS handler on worker threads, and ThrottlingException beyond a bound on pending requests.
+ * handed on worker threads to the KMS handler (or, under {@code /_trent/}, to Trent's own endpoints), and ThrottlingException beyond a bound on pending requests.
  */
 public final class HttpServer implements AutoCloseable {
     /**
@@ -49,8 +52,20 @@ public final class HttpServer implements AutoCloseable {
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
+        return start(bind, port, api, callers, limits, new AdminEndpoint(new AdminRoutes(), null),
+                RequestObserver.NONE);
+    }
+
+    /**
+     * @param api the API, waited for by the first requests when it is still being built
+     * @param admin serves the requests under {@code /_trent/}
+     * @param observer told of every KMS request answered
+     */
+    public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
+            ServerLimits limits, AdminEndpoint admin, RequestObserver observer) {
         JsonCodec codec = new JsonCodec();
-        KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers);
+        KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers, observer);
+        AdminRequestHandler adminHandler = new AdminRequestHandler(admin);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         ExecutorService workers = Workers.create();
@@ -71,7 +86,7 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(deadlines.messages())
                                     .addLast(new BodyLimit(MAX_BODY_BYTES, codec))
-                                    .addLast(new RequestDispatcher(handler, admission, workers));
+                                    .addLast(new RequestDispatcher(handler, adminHandler, admission, workers));
                         }
                     })
                     .bind(bind, port)

@@ -2,7 +2,11 @@ package dev.trent.http;
 
 import dev.trent.api.Api;
 import dev.trent.api.Connection;
+import dev.trent.api.ConnectionDrop;
 import dev.trent.api.Operation;
+import dev.trent.api.RequestObserver;
+import dev.trent.api.RequestTrace;
+import dev.trent.api.ServedRequest;
 import dev.trent.auth.AuthException;
 import dev.trent.auth.AuthRequest;
 import dev.trent.auth.Authenticator;
@@ -49,11 +53,18 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Supplier<Api> api;
     private final JsonCodec codec;
     private final Authenticator callers;
+    private final RequestObserver observer;
 
     KmsRequestHandler(Supplier<Api> api, JsonCodec codec, Authenticator callers) {
+        this(api, codec, callers, RequestObserver.NONE);
+    }
+
+    /** @param observer told of every request answered (the request log) */
+    KmsRequestHandler(Supplier<Api> api, JsonCodec codec, Authenticator callers, RequestObserver observer) {
         this.api = api;
         this.codec = codec;
         this.callers = callers;
+        this.observer = observer;
     }
 
     @Override
@@ -67,22 +78,34 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        RequestTrace trace = new RequestTrace(requestId);
         FullHttpResponse response;
+        String result = ServedRequest.OK;
         try {
-            response = ok(answer(request, requestId, connection(ctx)), requestId);
+            response = ok(answer(request, trace, connection(ctx)), requestId);
         } catch (KmsException e) {
             response = error(e.code(), e.getMessage(), requestId);
+            result = e.code().awsName();
         } catch (AuthException e) {
             response = response(HttpResponseStatus.valueOf(e.error().httpStatus()),
                     codec.writeError(e.error().awsName(), e.getMessage()), requestId);
+            result = e.error().awsName();
+        } catch (ConnectionDrop e) {
+            observer.served(trace.served(ServedRequest.CONNECTION_CLOSED));
+            ctx.close();
+            return;
         } catch (RuntimeException e) {
             log.error("Request {} ({}) failed", requestId, request.headers().get("X-Amz-Target"), e);
-            response = error(ErrorCode.INTERNAL,
-                    "The request was rejected because an internal exception occurred. The request can be retried.",
-                    requestId);
+            response = error(ErrorCode.INTERNAL, INTERNAL_MESSAGE, requestId);
+            result = ErrorCode.INTERNAL.awsName();
         }
+        observer.served(trace.served(result));
         ctx.writeAndFlush(response);
     }
+
+    /** AWS's text for KMSInternalException (its API reference). */
+    static final String INTERNAL_MESSAGE =
+            "The request was rejected because an internal exception occurred. The request can be retried.";
 
     /** The client's address, for aws:SourceIp; Trent speaks plain HTTP, so never aws:SecureTransport. */
     private static Connection connection(ChannelHandlerContext ctx) {
@@ -91,12 +114,14 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
                 : Connection.UNKNOWN;
     }
 
-    private byte[] answer(FullHttpRequest request, String requestId, Connection connection) {
+    private byte[] answer(FullHttpRequest request, RequestTrace trace, Connection connection) {
         Operation op = operation(request)
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
+        trace.operation(op);
         byte[] body = ByteBufUtil.getBytes(request.content());
         Caller caller = callers.authenticate(authRequest(request, body));
-        SdkPojo result = api.get().call(caller, connection, op, requestId, builder -> codec.read(body, builder));
+        trace.caller(caller);
+        SdkPojo result = api.get().call(caller, connection, op, trace, builder -> codec.read(body, builder));
         return codec.write(result);
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Hands one connection's requests to the worker threads, one at a time and in order, so that slow
+ * Hands one connection's requests (to KMS, or to Trent's own endpoints under {@code /_trent/}) to the worker threads, one at a time and in order, so that slow
  * requests never hold up the event loops that serve every other connection; and sheds load: a
  * request that finds {@link Admission} full is answered at once with ThrottlingException, as AWS
  * answers requests beyond a quota, instead of waiting in a queue that grows without bound.
@@ -21,14 +21,16 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     static final String THROTTLED = "You have exceeded the rate at which you may call KMS. Reduce the frequency of your calls.";
 
     private final KmsRequestHandler handler;
+    private final AdminRequestHandler admin;
     private final Admission admission;
     private final Executor workers;
     /** Requests a client sent ahead (HTTP pipelining), which must be answered in order. */
     private final Deque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
 
-    RequestDispatcher(KmsRequestHandler handler, Admission admission, Executor workers) {
+    RequestDispatcher(KmsRequestHandler handler, AdminRequestHandler admin, Admission admission, Executor workers) {
         this.handler = handler;
+        this.admin = admin;
         this.admission = admission;
         this.workers = workers;
     }
@@ -67,7 +69,12 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
 
     private void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
         try {
-            if (ctx.channel().isActive()) { // a client that gave up costs no work
+            if (!ctx.channel().isActive()) { // a client that gave up costs no work
+                return;
+            }
+            if (AdminRequestHandler.handles(request)) {
+                admin.serve(ctx, request);
+            } else {
                 handler.channelRead0(ctx, request);
             }
         } finally {

@@ -31,6 +31,16 @@ public final class MutableClock extends Clock {
         offset.set(Duration.between(base.instant(), instant));
     }
 
+    /** Back to real time (the base clock's). */
+    public void reset() {
+        offset.set(Duration.ZERO);
+    }
+
+    /** How far this clock is from real time (the base clock's). */
+    public Duration offset() {
+        return offset.get();
+    }
+
     @Override
     public Instant instant() {
         return base.instant().plus(offset.get());

@@ -105,6 +105,18 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public void clear(Scope scope) {
+        scopes.remove(scope);
+        importTokens.values().removeIf(token -> token.scope().equals(scope));
+    }
+
+    @Override
+    public void clearAll() {
+        scopes.clear();
+        importTokens.clear();
+    }
+
+    @Override
     public Optional<ImportToken> importToken(String tokenId) {
         return Optional.ofNullable(importTokens.get(tokenId));
     }

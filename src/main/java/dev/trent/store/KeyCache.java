@@ -49,4 +49,12 @@ final class KeyCache {
     void remove(Scope scope, String keyId) {
         entries.remove(new Ref(scope, keyId));
     }
+
+    void removeScope(Scope scope) {
+        entries.keySet().removeIf(ref -> ref.scope().equals(scope));
+    }
+
+    void clear() {
+        entries.clear();
+    }
 }

@@ -29,6 +29,14 @@ final class LastUsageBuffer {
         pending.remove(new Ref(scope, keyId));
     }
 
+    void forgetScope(Scope scope) {
+        pending.keySet().removeIf(ref -> ref.scope().equals(scope));
+    }
+
+    void clear() {
+        pending.clear();
+    }
+
     /** What is pending now, to write. */
     Map<Ref, KeyLastUsage> snapshot() {
         return new HashMap<>(pending);

@@ -363,6 +363,37 @@ final class SqlStore implements Store {
                 row -> codec.decodeCustomKeyStore(row.getBytes(1)));
     }
 
+    // Reset
+
+    /** Every table holding values of a scope: all of them have its account and region. */
+    private static final List<String> SCOPED_TABLES = List.of("trent_keys", "trent_aliases", "trent_grants",
+            "trent_custom_key_stores", "trent_last_usage", "trent_import_tokens");
+
+    @Override
+    public void clear(Scope scope) {
+        db.write(c -> {
+            for (String table : SCOPED_TABLES) {
+                Sql.update(c, "DELETE FROM " + table + " WHERE account = ? AND region = ?",
+                        Sql.of(scope.account(), scope.region()));
+            }
+            return null;
+        });
+        keys.removeScope(scope);
+        lastUses.forgetScope(scope);
+    }
+
+    @Override
+    public void clearAll() {
+        db.write(c -> {
+            for (String table : SCOPED_TABLES) {
+                Sql.update(c, "DELETE FROM " + table, Sql.of());
+            }
+            return null;
+        });
+        keys.clear();
+        lastUses.clear();
+    }
+
     // Import tokens
 
     @Override

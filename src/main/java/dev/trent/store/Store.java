@@ -113,6 +113,16 @@ public interface Store extends AutoCloseable {
     /** Forgets the import tokens whose validity ended before {@code date}. */
     void deleteImportTokensExpiredBefore(Instant date);
 
+    /**
+     * Forgets everything of one account and region: keys (their tags, policies, materials and last
+     * uses with them), aliases, grants, custom key stores and import tokens. For the test-control
+     * API's reset; called by the domain with the scope's lock held.
+     */
+    void clear(Scope scope);
+
+    /** Forgets everything of every account and region, as {@link #clear(Scope)} does for one. */
+    void clearAll();
+
     /** Releases what the store holds open (files, connections); nothing in memory survives it. */
     @Override
     default void close() {

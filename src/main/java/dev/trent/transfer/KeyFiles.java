@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Loads a key file ({@code --import}): Trent's own JSON, Rusty KMS's {@code keys.json} or
@@ -42,8 +43,16 @@ public final class KeyFiles {
      * @throws KeyFileException naming the file, the entry and the reason; nothing of the file was applied
      */
     public static KeyLoads.Result load(Path file, Kms kms, KeyFileDefaults defaults) {
+        return load(file, kms, defaults, scope -> true);
+    }
+
+    /**
+     * Loads what the file holds in the scopes accepted (the test-control API's reset of one
+     * account and region loads its keys again); keys that exist are left as they are.
+     */
+    public static KeyLoads.Result load(Path file, Kms kms, KeyFileDefaults defaults, Predicate<Scope> scopes) {
         KeyFileContent content = read(file, defaults);
-        List<KeyEntry> entries = content.keys();
+        List<KeyEntry> entries = content.keys().stream().filter(e -> scopes.test(e.key().scope())).toList();
         List<Alias> aliases = new ArrayList<>();
         for (KeyEntry entry : entries) {
             for (String name : entry.aliases()) {
@@ -53,7 +62,8 @@ public final class KeyFiles {
         try {
             return kms.loads().load(new KeyLoads.Load(entries.stream().map(KeyEntry::key).toList(), aliases,
                     entries.stream().flatMap(e -> e.grants().stream()).toList(),
-                    content.keyStores().stream().map(KeyFileContent.KeyStoreEntry::keyStore).toList()));
+                    content.keyStores().stream().map(KeyFileContent.KeyStoreEntry::keyStore)
+                            .filter(store -> scopes.test(store.scope())).toList()));
         } catch (KmsException e) {
             throw new KeyFileException(file + ": " + e.getMessage() + "; nothing of the file was applied");
         }

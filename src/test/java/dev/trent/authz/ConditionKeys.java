@@ -63,7 +63,8 @@ final class ConditionKeys implements AutoCloseable {
             credentials.add(new Credential("AKIACASE" + i, SECRET, ACCOUNT, null, roleArn(i),
                     List.of(rolePolicies.get(i))));
         }
-        trent = new Trent(Config.defaults().withPort(0).withCredentials(Credentials.of(credentials))).start();
+        trent = new Trent(Config.defaults().withPort(0).withCredentials(Credentials.of(credentials))
+                .withAdminToken("test-admin-token")).start();
         root = client("AKIAROOT", REGION);
         alice = client("AKIAALICE", REGION);
         bob = client("AKIABOB", REGION);

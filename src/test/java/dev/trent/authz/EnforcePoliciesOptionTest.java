@@ -44,7 +44,8 @@ class EnforcePoliciesOptionTest {
 
     @Test
     void credentialsEnforcePoliciesByDefault() {
-        try (TrentProcess trent = TrentProcess.start(Map.of(), "--port", "0", "--credentials", EXAMPLE);
+        try (TrentProcess trent = TrentProcess.start(Map.of(), "--port", "0", "--credentials", EXAMPLE,
+                "--admin-token", "test-admin-token");
                 KmsClient app = app(trent.endpoint())) {
             assertAccessDenied(() -> app.createKey(b -> b.description("not allowed")),
                     denied(APP, "kms:CreateKey", "*", noIdentityPolicy("kms:CreateKey")));
@@ -54,7 +55,7 @@ class EnforcePoliciesOptionTest {
     @Test
     void enforcePoliciesFalseKeepsTheSignaturesButNotThePolicies() {
         try (TrentProcess trent = TrentProcess.start(Map.of(), "--port", "0", "--credentials", EXAMPLE,
-                "--enforce-policies=false");
+                "--admin-token", "test-admin-token", "--enforce-policies=false");
                 KmsClient app = app(trent.endpoint());
                 KmsClient unsigned = KmsClients.client(trent.endpoint(), "111122223333", "us-east-1")) {
             String keyId = app.createKey(b -> b.description("allowed now")).keyMetadata().keyId();

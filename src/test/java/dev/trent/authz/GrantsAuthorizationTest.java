@@ -89,7 +89,8 @@ class GrantsAuthorizationTest {
         credential(PARTNER, PARTNER_ACCOUNT, null, null);
         credential(PARTNER_WORKER, PARTNER_ACCOUNT, null, ALLOW_DECRYPT);
         trent = new Trent(Config.defaults().withPort(0)
-                .withCredentials(Credentials.of(new ArrayList<>(CREDENTIALS.values())))).start();
+                .withCredentials(Credentials.of(new ArrayList<>(CREDENTIALS.values())))
+                .withAdminToken("test-admin-token")).start();
     }
 
     private static void credential(String name, String account, String sessionToken, String policy) {

@@ -48,7 +48,7 @@ final class SignedTrent implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         trent = new Trent(configure.apply(Config.defaults().withPort(0)
-                .withCredentials(Credentials.of(credentials)))).start();
+                .withCredentials(Credentials.of(credentials)).withAdminToken("test-admin-token"))).start();
     }
 
     @Override

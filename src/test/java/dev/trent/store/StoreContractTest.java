@@ -225,4 +225,70 @@ abstract class StoreContractTest {
         store.putLastUsage(SCOPE, missing, first);
         assertThat(store.lastUsage(SCOPE, missing)).isEmpty();
     }
+
+    /** Puts a key with a grant, a last use and an alias, and a custom key store in the scope. */
+    private KmsKey fill(Scope scope) {
+        KmsKey key = StoreValues.fullKey(scope, StoreValues.keyId());
+        store.putKey(key);
+        store.putGrant(StoreValues.fullGrant(scope, key.keyId()));
+        store.putLastUsage(scope, key.keyId(), StoreValues.lastUsage(T0));
+        store.putAlias(StoreValues.alias(scope, "alias/filled", key.keyId()));
+        store.putCustomKeyStore(StoreValues.fullKeyStore(scope, "cks-00000000000000001", "password-1", "secret-1"));
+        return key;
+    }
+
+    private void assertEmpty(Scope scope, KmsKey key, String tokenId) {
+        assertThat(store.key(scope, key.keyId())).isEmpty();
+        assertThat(store.keys(scope, null, 10)).isEmpty();
+        assertThat(store.grantsOf(scope, key.keyId())).isEmpty();
+        assertThat(store.lastUsage(scope, key.keyId())).isEmpty();
+        assertThat(store.aliases(scope, null, 10)).isEmpty();
+        assertThat(store.customKeyStores(scope, null, 10)).isEmpty();
+        assertThat(store.importToken(tokenId)).isEmpty();
+        assertThat(store.keysDueBy(Instant.MAX)).noneMatch(due -> due.scope().equals(scope));
+    }
+
+    private String tokenOf(Scope scope, KmsKey key) {
+        ImportToken token = StoreValues.importToken(scope, key.keyId(), StoreValues.randomBytes(600), T0);
+        store.putImportToken(token);
+        return token.id();
+    }
+
+    @Test
+    void clearForgetsEverythingOfOneScopeAndNothingElse() {
+        KmsKey cleared = fill(SCOPE);
+        String clearedToken = tokenOf(SCOPE, cleared);
+        KmsKey kept = fill(OTHER_REGION);
+        String keptToken = tokenOf(OTHER_REGION, kept);
+
+        store.clear(SCOPE);
+
+        assertEmpty(SCOPE, cleared, clearedToken);
+        assertThat(store.key(OTHER_REGION, kept.keyId())).isPresent();
+        assertThat(store.grantsOf(OTHER_REGION, kept.keyId())).hasSize(1);
+        assertThat(store.lastUsage(OTHER_REGION, kept.keyId())).isPresent();
+        assertThat(store.aliases(OTHER_REGION, null, 10)).hasSize(1);
+        assertThat(store.customKeyStores(OTHER_REGION, null, 10)).hasSize(1);
+        assertThat(store.importToken(keptToken)).isPresent();
+        assertThat(store.scopes()).containsExactly(OTHER_REGION);
+
+        // the scope is as good as new: a key with the same id comes back without the old one's grants or use
+        store.putKey(StoreValues.simpleKey(SCOPE, cleared.keyId()));
+        assertThat(store.grantsOf(SCOPE, cleared.keyId())).isEmpty();
+        assertThat(store.lastUsage(SCOPE, cleared.keyId())).isEmpty();
+    }
+
+    @Test
+    void clearAllForgetsEverything() {
+        KmsKey one = fill(SCOPE);
+        String oneToken = tokenOf(SCOPE, one);
+        KmsKey two = fill(OTHER_ACCOUNT);
+        String twoToken = tokenOf(OTHER_ACCOUNT, two);
+
+        store.clearAll();
+
+        assertEmpty(SCOPE, one, oneToken);
+        assertEmpty(OTHER_ACCOUNT, two, twoToken);
+        assertThat(store.scopes()).isEmpty();
+    }
 }

@@ -1,0 +1,63 @@
+package dev.trent.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every request under {@code /_trent/}: checks the admin token (when Trent has one), then
+ * dispatches to the routes; unknown paths get 404, refused requests 401, bad ones 400, each with
+ * {@code {"message": ...}}.
+ */
+public final class AdminEndpoint {
+    /** Answers whether Trent is up: load balancers and container health checks have no token. */
+    public static final String HEALTH = AdminRoutes.ROOT + "health";
+    /** The console's static files: the page itself asks for the token and sends it with its calls. */
+    public static final String CONSOLE = AdminRoutes.ROOT + "ui";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger log = LoggerFactory.getLogger(AdminEndpoint.class);
+
+    private final AdminRoutes routes;
+    private final byte[] token;
+
+    /** @param token the admin token every request but the open ones must carry; null for none */
+    public AdminEndpoint(AdminRoutes routes, String token) {
+        this.routes = routes;
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    public AdminResponse serve(AdminRequest request) {
+        try {
+            if (token != null && !open(request.path()) && !authorized(request)) {
+                return message(401, "This Trent endpoint needs the admin token (--admin-token) in an "
+                        + "'Authorization: Bearer TOKEN' or 'X-Trent-Admin-Token: TOKEN' header.");
+            }
+            return routes.dispatch(request)
+                    .orElseGet(() -> message(404, "Trent has no endpoint " + request.path() + "."));
+        } catch (AdminException e) {
+            return message(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("{} {} failed", request.method(), request.path(), e);
+            return message(500, "Trent failed to answer: " + e);
+        }
+    }
+
+    private static boolean open(String path) {
+        return path.equals(HEALTH) || path.equals(CONSOLE) || path.startsWith(CONSOLE + "/");
+    }
+
+    private boolean authorized(AdminRequest request) {
+        String bearer = request.header("authorization");
+        String given = bearer != null && bearer.regionMatches(true, 0, "Bearer ", 0, 7) ? bearer.substring(7).trim()
+                : request.header("x-trent-admin-token");
+        // in constant time: the token guards the whole emulator
+        return given != null && MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code {"message": text}} with this status. */
+    public static AdminResponse message(int status, String text) {
+        return AdminResponse.json(status, JSON.createObjectNode().put("message", text).toString());
+    }
+}

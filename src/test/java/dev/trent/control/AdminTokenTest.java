@@ -1,0 +1,89 @@
+package dev.trent.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.trent.Config;
+import dev.trent.Trent;
+import dev.trent.auth.Credential;
+import dev.trent.auth.Credentials;
+import dev.trent.support.ControlClient;
+import dev.trent.support.ControlClient.Answer;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** With --credentials, the test-control API wants the admin token: all of it but health and the console's files. */
+class AdminTokenTest {
+    private static final String TOKEN = "s3cret-admin-token";
+    private static final Credentials CREDENTIALS = Credentials.of(List.of(Credential.of("AKIAIOSFODNN7EXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "111122223333")));
+    private static Trent trent;
+
+    @BeforeAll
+    static void start() {
+        trent = new Trent(Config.defaults().withPort(0).withCredentials(CREDENTIALS).withAdminToken(TOKEN)).start();
+    }
+
+    @AfterAll
+    static void stop() {
+        trent.close();
+    }
+
+    private static ControlClient client(Map<String, String> headers) {
+        return new ControlClient(trent.endpoint(), headers);
+    }
+
+    @Test
+    void credentialsWithoutAnAdminTokenAreRefused() {
+        Config config = Config.defaults().withPort(0).withCredentials(CREDENTIALS);
+        assertThatThrownBy(() -> new Trent(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--credentials needs --admin-token: with signatures verified, Trent's test-control API "
+                        + "under /_trent/ (reset, clock, faults) must be guarded too.");
+    }
+
+    @Test
+    void healthNeedsNoToken() {
+        Answer health = client(Map.of()).get("/_trent/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("ok");
+    }
+
+    @Test
+    void everythingElseIsRefusedWithoutTheToken() {
+        for (ControlClient refused : List.of(client(Map.of()), client(Map.of("Authorization", "Bearer wrong")),
+                client(Map.of("X-Trent-Admin-Token", TOKEN + "x")), client(Map.of("Authorization", TOKEN)))) {
+            for (Answer answer : List.of(refused.get("/_trent/clock"), refused.post("/_trent/reset"),
+                    refused.get("/_trent/faults"), refused.post("/_trent/faults", "{\"latencyMillis\":1}"),
+                    refused.get("/_trent/requests"), refused.get("/_trent/nothing-here"))) {
+                assertThat(answer.status()).isEqualTo(401);
+                assertThat(answer.message()).isEqualTo("This Trent endpoint needs the admin token (--admin-token) "
+                        + "in an 'Authorization: Bearer TOKEN' or 'X-Trent-Admin-Token: TOKEN' header.");
+            }
+        }
+        assertThat(trent.faults().list()).isEmpty();
+    }
+
+    @Test
+    void theTokenIsAcceptedInEitherHeader() {
+        Answer bearer = client(Map.of("Authorization", "Bearer " + TOKEN)).get("/_trent/clock");
+        assertThat(bearer.status()).isEqualTo(200);
+        assertThat(bearer.body().has("now")).isTrue();
+
+        Answer header = client(Map.of("X-Trent-Admin-Token", TOKEN)).post("/_trent/clock", "{\"advanceSeconds\":5}");
+        assertThat(header.status()).isEqualTo(200);
+        assertThat(header.body().get("offsetSeconds").asLong()).isEqualTo(5);
+
+        Answer unknown = client(Map.of("Authorization", "Bearer " + TOKEN)).get("/_trent/nothing-here");
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    @Test
+    void theConsolesFilesNeedNoToken() {
+        // no console is wired into this Trent: the path is answered (404), not refused (401)
+        assertThat(client(Map.of()).get("/_trent/ui/index.html").status()).isEqualTo(404);
+        assertThat(client(Map.of()).get("/_trent/ui").status()).isEqualTo(404);
+    }
+}
