@@ -1,5 +1,6 @@
 package dev.trent;
 
+import dev.trent.admin.AdminRoutes;
 import dev.trent.api.Api;
 import dev.trent.auth.Authenticator;
 import dev.trent.auth.CallerResolver;
@@ -8,10 +9,12 @@ import dev.trent.crypto.Randomness;
 import dev.trent.http.HttpServer;
 import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
+import dev.trent.kms.Scope;
 import dev.trent.store.Store;
 import dev.trent.store.Stores;
 import dev.trent.transfer.KeyFileDefaults;
 import dev.trent.transfer.KeyFiles;
+import dev.trent.ui.ConsoleRoutes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +29,8 @@ public final class Trent implements AutoCloseable {
     private final Config config;
     private final MutableClock clock;
     private final CompletableFuture<Api> api;
+    /** Trent's own endpoints under /_trent/; filled while the API is built, read after. */
+    private final AdminRoutes adminRoutes = new AdminRoutes();
     private HttpServer server;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
@@ -48,6 +53,7 @@ public final class Trent implements AutoCloseable {
         for (Path file : config.imports()) { // in order, before Trent answers anyone
             KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(), clock.instant()));
         }
+        ConsoleRoutes.register(adminRoutes, kms, new Scope(config.defaultAccount(), config.defaultRegion()));
         return new Api(kms);
     }
 
@@ -56,7 +62,10 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits());
+        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits(), () -> {
+            api.join(); // the routes are complete once the API is built
+            return adminRoutes;
+        });
         try {
             api.join();
         } catch (CompletionException e) {

@@ -1,5 +1,6 @@
 package dev.trent.http;
 
+import dev.trent.admin.AdminRoutes;
 import dev.trent.api.Api;
 import dev.trent.auth.Authenticator;
 import io.netty.bootstrap.ServerBootstrap;
@@ -49,8 +50,15 @@ public final class HttpServer implements AutoCloseable {
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
+        return start(bind, port, api, callers, limits, null);
+    }
+
+    /** @param admin Trent's own routes under /_trent/, waited for as the API is; null for none */
+    public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
+            ServerLimits limits, Supplier<AdminRoutes> admin) {
         JsonCodec codec = new JsonCodec();
-        KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers);
+        KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers,
+                admin == null ? null : new AdminBridge(admin));
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), NioIoHandler.newFactory());
         ExecutorService workers = Workers.create();

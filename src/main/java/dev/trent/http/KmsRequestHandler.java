@@ -49,11 +49,18 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     private final Supplier<Api> api;
     private final JsonCodec codec;
     private final Authenticator callers;
+    /** Trent's own endpoints under /_trent/; null where none are served. */
+    private final AdminBridge admin;
 
     KmsRequestHandler(Supplier<Api> api, JsonCodec codec, Authenticator callers) {
+        this(api, codec, callers, null);
+    }
+
+    KmsRequestHandler(Supplier<Api> api, JsonCodec codec, Authenticator callers, AdminBridge admin) {
         this.api = api;
         this.codec = codec;
         this.callers = callers;
+        this.admin = admin;
     }
 
     @Override
@@ -65,6 +72,10 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             FullHttpResponse response = error(ErrorCode.SERIALIZATION, "The request is not valid HTTP/1.1.", requestId);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        if (admin != null && AdminBridge.isAdmin(request)) {
+            ctx.writeAndFlush(admin.answer(request));
             return;
         }
         FullHttpResponse response;

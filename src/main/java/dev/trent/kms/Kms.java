@@ -28,6 +28,7 @@ public final class Kms {
     private final CustomKeyStores customKeyStores;
     private final KeyLoads loads;
     private final KeyAccess access;
+    private final Inventory inventory;
     private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private final Store store;
     private final Clock clock;
@@ -61,6 +62,7 @@ public final class Kms {
         this.imports = new KeyImports(store, locks, resolver, materials, random, clock);
         this.grants = new Grants(store, locks, resolver, clock, random, access);
         this.loads = new KeyLoads(store, locks, this::scheduleFrom);
+        this.inventory = new Inventory(store, customKeyStores, rotations, clock);
         this.store = store;
         this.clock = clock;
         scheduleFrom(store.keysDueBy(Instant.MAX));
@@ -171,5 +173,10 @@ public final class Kms {
 
     public KeyLoads loads() {
         return loads;
+    }
+
+    /** The operator's read-only view of everything held (the web console's). */
+    public Inventory inventory() {
+        return inventory;
     }
 }

@@ -1,0 +1,32 @@
+package dev.trent.ui;
+
+import dev.trent.admin.AdminRoutes;
+import dev.trent.kms.Kms;
+import dev.trent.kms.Scope;
+
+/**
+ * The web console: its static files under {@code /_trent/ui/} and the read-only JSON it reads
+ * under {@code /_trent/api/}. Its clock, fault and request-log views call the test-control
+ * endpoints ({@code /_trent/clock}, {@code /_trent/faults}, {@code /_trent/requests}), registered
+ * elsewhere.
+ */
+public final class ConsoleRoutes {
+    private ConsoleRoutes() {
+    }
+
+    /** @param defaultScope where unsigned requests go (--account, --region): the console opens it first */
+    public static void register(AdminRoutes routes, Kms kms, Scope defaultScope) {
+        StaticFiles files = new StaticFiles();
+        routes.add("GET", StaticFiles.ROOT, files);
+        routes.add("GET", StaticFiles.ROOT.substring(0, StaticFiles.ROOT.length() - 1), files);
+        new InventoryRoutes(kms, defaultScope).register(routes);
+    }
+
+    /**
+     * Whether the path is one of the console's static files, which need no admin token: the page
+     * must load to ask for the token; the JSON it then reads needs it.
+     */
+    public static boolean isStaticFile(String path) {
+        return path.startsWith(StaticFiles.ROOT) || path.equals(StaticFiles.ROOT.substring(0, StaticFiles.ROOT.length() - 1));
+    }
+}
