@@ -166,7 +166,7 @@ final class InventoryRoutes {
         body.set("Rotation", ShapeJson.of(ConsoleShapes.rotationStatus(inventory.rotationStatus(key))));
         body.set("Materials", list(inventory.materials(key), entry -> ShapeJson.of(ConsoleShapes.material(entry))
                 // ListKeyRotations has no date for a key's first material; its creation is worth seeing
-                .put("CreationDate", entry.material().created().toString())));
+                .put("CreationDate", ShapeJson.text(entry.material().created()))));
         Optional<ObjectNode> lastUsage = inventory.lastUsage(key).map(use -> ShapeJson.of(ConsoleShapes.lastUsage(use)));
         body.set("LastUsage", lastUsage.orElse(null));
         return body;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
@@ -41,6 +42,11 @@ final class ShapeJson {
         return node;
     }
 
+    /** A date to the millisecond, as the KMS API gives it (JSON 1.1 timestamps carry milliseconds). */
+    static String text(Instant date) {
+        return date.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
     /** The value as JSON; null for what the console leaves out (blobs). */
     private static JsonNode value(SdkField<?> field, Object value) {
         return switch (field.marshallingType().getKnownType()) {
@@ -48,7 +54,7 @@ final class ShapeJson {
             case INTEGER -> NODES.numberNode((Integer) value);
             case LONG -> NODES.numberNode((Long) value);
             case BOOLEAN -> NODES.booleanNode((Boolean) value);
-            case INSTANT -> NODES.textNode(((Instant) value).toString());
+            case INSTANT -> NODES.textNode(text((Instant) value));
             case SDK_POJO -> of((SdkPojo) value);
             case LIST -> {
                 SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
