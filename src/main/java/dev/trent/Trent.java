@@ -29,8 +29,10 @@ public final class Trent implements AutoCloseable {
     private final Config config;
     private final MutableClock clock;
     private final CompletableFuture<Api> api;
-    /** Trent's own endpoints under /_trent/; filled while the API is built, read after. */
+    /** Trent's own endpoints under /_trent/. */
     private final AdminRoutes adminRoutes = new AdminRoutes();
+    /** Set on the build thread before the API is complete. */
+    private final AtomicReference<Kms> kms = new AtomicReference<>();
     private HttpServer server;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
@@ -44,6 +46,10 @@ public final class Trent implements AutoCloseable {
             builder.setDaemon(true);
             builder.start();
         });
+        ConsoleRoutes.register(adminRoutes, () -> {
+            api.join(); // the domain is complete once the API is built
+            return kms.get();
+        }, new Scope(config.defaultAccount(), config.defaultRegion()));
     }
 
     private Api build() {
@@ -53,7 +59,7 @@ public final class Trent implements AutoCloseable {
         for (Path file : config.imports()) { // in order, before Trent answers anyone
             KeyFiles.load(file, kms, new KeyFileDefaults(config.defaultAccount(), config.defaultRegion(), clock.instant()));
         }
-        ConsoleRoutes.register(adminRoutes, kms, new Scope(config.defaultAccount(), config.defaultRegion()));
+        this.kms.set(kms);
         return new Api(kms);
     }
 
@@ -62,10 +68,7 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits(), () -> {
-            api.join(); // the routes are complete once the API is built
-            return adminRoutes;
-        });
+        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits(), adminRoutes);
         try {
             api.join();
         } catch (CompletionException e) {

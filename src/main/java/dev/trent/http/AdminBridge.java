@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +26,9 @@ import org.slf4j.LoggerFactory;
 final class AdminBridge {
     private static final Logger log = LoggerFactory.getLogger(AdminBridge.class);
 
-    private final Supplier<AdminRoutes> routes;
+    private final AdminRoutes routes;
 
-    /** @param routes waited for by the first requests while Trent is still being built */
-    AdminBridge(Supplier<AdminRoutes> routes) {
+    AdminBridge(AdminRoutes routes) {
         this.routes = routes;
     }
 
@@ -44,7 +42,7 @@ final class AdminBridge {
                 ByteBufUtil.getBytes(request.content()));
         AdminResponse response;
         try {
-            response = routes.get().dispatch(admin)
+            response = routes.dispatch(admin)
                     .orElseGet(() -> AdminResponse.json(404, "{\"message\":\"Not found\"}"));
         } catch (RuntimeException e) {
             log.error("{} {} failed", admin.method(), admin.path(), e);

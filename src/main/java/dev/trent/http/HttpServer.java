@@ -53,9 +53,9 @@ public final class HttpServer implements AutoCloseable {
         return start(bind, port, api, callers, limits, null);
     }
 
-    /** @param admin Trent's own routes under /_trent/, waited for as the API is; null for none */
+    /** @param admin Trent's own routes under /_trent/; null for none */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
-            ServerLimits limits, Supplier<AdminRoutes> admin) {
+            ServerLimits limits, AdminRoutes admin) {
         JsonCodec codec = new JsonCodec();
         KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers,
                 admin == null ? null : new AdminBridge(admin));

@@ -3,6 +3,7 @@ package dev.trent.ui;
 import dev.trent.admin.AdminRoutes;
 import dev.trent.kms.Kms;
 import dev.trent.kms.Scope;
+import java.util.function.Supplier;
 
 /**
  * The web console: its static files under {@code /_trent/ui/} and the read-only JSON it reads
@@ -14,8 +15,11 @@ public final class ConsoleRoutes {
     private ConsoleRoutes() {
     }
 
-    /** @param defaultScope where unsigned requests go (--account, --region): the console opens it first */
-    public static void register(AdminRoutes routes, Kms kms, Scope defaultScope) {
+    /**
+     * @param kms the domain, asked for on each request (Trent builds it while it starts listening)
+     * @param defaultScope where unsigned requests go (--account, --region): the console opens it first
+     */
+    public static void register(AdminRoutes routes, Supplier<Kms> kms, Scope defaultScope) {
         StaticFiles files = new StaticFiles();
         routes.add("GET", StaticFiles.ROOT, files);
         routes.add("GET", StaticFiles.ROOT.substring(0, StaticFiles.ROOT.length() - 1), files);

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,22 +50,23 @@ final class InventoryRoutes {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final Kms kms;
-    private final Inventory inventory;
+    private final Supplier<Kms> kms;
     private final Scope defaultScope;
 
-    /** @param defaultScope where unsigned requests go (--account, --region): the console's first choice */
-    InventoryRoutes(Kms kms, Scope defaultScope) {
+    /**
+     * @param kms the domain, asked for on each request (Trent builds it while it starts listening)
+     * @param defaultScope where unsigned requests go (--account, --region): the console's first choice
+     */
+    InventoryRoutes(Supplier<Kms> kms, Scope defaultScope) {
         this.kms = kms;
-        this.inventory = kms.inventory();
         this.defaultScope = defaultScope;
     }
 
     void register(AdminRoutes routes) {
-        routes.add("GET", SCOPES, request -> answer(() -> scopes()));
-        routes.add("GET", KEYS, request -> answer(() -> keys(scope(request))));
-        routes.add("GET", KEYS + "/", request -> answer(() -> key(scope(request), keyId(request))));
-        routes.add("GET", CUSTOM_KEY_STORES, request -> answer(() -> customKeyStores(scope(request))));
+        routes.add("GET", SCOPES, request -> answer(this::scopes));
+        routes.add("GET", KEYS, request -> answer(inventory -> keys(inventory, scope(request))));
+        routes.add("GET", KEYS + "/", request -> answer(inventory -> key(inventory, scope(request), keyId(request))));
+        routes.add("GET", CUSTOM_KEY_STORES, request -> answer(inventory -> customKeyStores(inventory, scope(request))));
     }
 
     /** A request the console got wrong: 400 or 404 with a message, as the other routes under /_trent/ answer. */
@@ -78,15 +80,16 @@ final class InventoryRoutes {
     }
 
     private interface Body {
-        ObjectNode build();
+        ObjectNode build(Inventory inventory);
     }
 
     private AdminResponse answer(Body body) {
         try {
+            Kms domain = kms.get();
             // what the clock has made due happens first, as before every KMS request: a key whose
             // deletion date passed is gone here too
-            kms.catchUp();
-            return AdminResponse.ok(JSON.writeValueAsString(body.build()));
+            domain.catchUp();
+            return AdminResponse.ok(JSON.writeValueAsString(body.build(domain.inventory())));
         } catch (Refused e) {
             ObjectNode error = NODES.objectNode().put("message", e.getMessage());
             return AdminResponse.json(e.status, error.toString());
@@ -118,7 +121,7 @@ final class InventoryRoutes {
         return keyId;
     }
 
-    private ObjectNode scopes() {
+    private ObjectNode scopes(Inventory inventory) {
         ArrayNode scopes = NODES.arrayNode();
         for (Scope scope : inventory.scopes()) {
             scopes.addObject()
@@ -134,7 +137,7 @@ final class InventoryRoutes {
         return body;
     }
 
-    private ObjectNode keys(Scope scope) {
+    private static ObjectNode keys(Inventory inventory, Scope scope) {
         Map<String, List<Alias>> aliases = inventory.aliases(scope).stream()
                 .filter(alias -> alias.targetKeyId() != null)
                 .collect(Collectors.groupingBy(Alias::targetKeyId));
@@ -153,7 +156,7 @@ final class InventoryRoutes {
         return body;
     }
 
-    private ObjectNode key(Scope scope, String keyId) {
+    private static ObjectNode key(Inventory inventory, Scope scope, String keyId) {
         KmsKey key = inventory.key(scope, keyId)
                 .orElseThrow(() -> new Refused(404, "Key '" + scope.keyArn(keyId) + "' does not exist"));
         ObjectNode body = NODES.objectNode().put("account", scope.account()).put("region", scope.region());
@@ -172,7 +175,7 @@ final class InventoryRoutes {
         return body;
     }
 
-    private ObjectNode customKeyStores(Scope scope) {
+    private static ObjectNode customKeyStores(Inventory inventory, Scope scope) {
         Map<String, Long> keyCounts = inventory.keys(scope).stream()
                 .filter(key -> key.keyStore() != null)
                 .collect(Collectors.groupingBy(key -> key.keyStore().customKeyStoreId(), Collectors.counting()));

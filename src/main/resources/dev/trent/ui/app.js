@@ -348,20 +348,20 @@ async function keyView(view, params) {
     section("Last cryptographic use", "key-last-use", key.LastUsage?.Operation
       ? h("p", {}, key.LastUsage.Operation, " at ", date(key.LastUsage.Timestamp), " ", muted(`request ${key.LastUsage.KmsRequestId}`))
       : message("muted", "Not used since it was created.")),
-    section("Recent requests", "key-requests", await recentRequests(m)));
+    section("Recent requests", "key-requests", await recentRequests(m, scope)));
 }
 
 /** The request log's latest requests naming the key; the log is the test-control API's. */
-async function recentRequests(metadata) {
+async function recentRequests(metadata, scope) {
   let data;
   try {
-    data = await api(`/_trent/requests?${query({ keyId: metadata.KeyId, limit: 25 })}`);
+    data = await api(`/_trent/requests?${query({ keyId: metadata.KeyId, ...scope, limit: 25 })}`);
   } catch (e) {
     if (e.status === 404) return message("muted", "The request log is not available in this Trent.", "requests-unavailable");
     throw e;
   }
-  const mine = data.requests.filter((r) => !r.keyId || r.keyId === metadata.KeyId || r.keyId === metadata.Arn);
-  return mine.length ? requestsTable(mine, "key-requests-table") : message("muted", "No requests logged for this key.");
+  return data.requests.length ? requestsTable(data.requests, "key-requests-table")
+    : message("muted", "No requests logged for this key.");
 }
 
 function requestsTable(requests, id) {
@@ -412,7 +412,7 @@ async function requestsView(view, params, life) {
   const status = h("span", { class: "muted", id: "requests-status" });
   const form = h("form", { class: "toolbar", id: "requests-filter" },
     field("operation", "Operation", { placeholder: "Encrypt" }), field("account", "Account"),
-    field("keyId", "Key"), h("label", {}, "Result ", result), h("label", {}, "Last ", limit),
+    field("region", "Region"), field("keyId", "Key"), h("label", {}, "Result ", result), h("label", {}, "Last ", limit),
     h("label", {}, paused, " pause"), status);
   const holder = h("div", { id: "requests-holder" });
   view.replaceChildren(h("h1", {}, "Request log"), form, holder);
