@@ -95,9 +95,9 @@ function append(element, children) {
 
 /** A table: columns are [heading, row => cell]; rows get the attributes rowAttributes(row) gives. */
 function table(id, columns, rows, rowAttributes = () => ({})) {
-  return h("table", { id },
+  return h("div", { class: "table-wrap" }, h("table", { id },
     h("thead", {}, h("tr", {}, columns.map(([heading]) => h("th", {}, heading)))),
-    h("tbody", {}, rows.map((row) => h("tr", rowAttributes(row), columns.map(([, cell]) => h("td", {}, cell(row)))))));
+    h("tbody", {}, rows.map((row) => h("tr", rowAttributes(row), columns.map(([, cell]) => h("td", {}, cell(row))))))));
 }
 
 const section = (title, id, ...children) => h("section", { id }, h("h2", {}, title), children);
@@ -123,7 +123,7 @@ function date(iso) {
   const when = new Date(iso);
   if (Number.isNaN(when.getTime())) return String(iso);
   const text = when.toISOString().replace("T", " ").replace(/\.000Z$|Z$/, "").replace(/(\.\d+)$/, "") + " UTC";
-  const relative = trentNow ? h("span", { class: "muted" }, ` (${relativeTo(when, trentNow)})`) : null;
+  const relative = trentNow ? h("span", { class: "muted relative" }, ` (${relativeTo(when, trentNow)})`) : null;
   return h("time", { datetime: iso, title: iso }, text, relative);
 }
 
@@ -249,7 +249,7 @@ async function keysView(view, params) {
   const apply = () => {
     const words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
-    for (const row of rows.tBodies[0].rows) {
+    for (const row of rows.querySelector("tbody").rows) {
       const match = words.every((w) => row.dataset.search.includes(w));
       row.hidden = !match;
       if (match) shown++;
