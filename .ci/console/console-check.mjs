@@ -9,6 +9,7 @@ import { chromium } from "playwright-core";
 import {
   KMSClient, CreateKeyCommand, CreateAliasCommand, TagResourceCommand, CreateGrantCommand,
   EnableKeyRotationCommand, ScheduleKeyDeletionCommand, DescribeKeyCommand, EncryptCommand,
+  CreateCustomKeyStoreCommand,
 } from "@aws-sdk/client-kms";
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
@@ -118,13 +119,28 @@ try {
     && (await page.locator("#key-last-use").innerText()).includes("Encrypt"));
   await shot("05-key-grants-rotation");
 
+  // ---- custom key stores, never with their secret ----
+  const PASSWORD = "console-kmsuser-secret";
+  const { CustomKeyStoreId: storeId } = await kms.send(new CreateCustomKeyStoreCommand({
+    CustomKeyStoreName: "console-hsm", CloudHsmClusterId: "cluster-consolecheck", KeyStorePassword: PASSWORD,
+    TrustAnchorCertificate: "-----BEGIN CERTIFICATE-----\nMIIC...console\n-----END CERTIFICATE-----",
+  }));
+  await page.goto(`${ui}#/stores?account=${ACCOUNT}&region=${REGION}`);
+  await c.check("the custom key stores page lists the key store, disconnected, without its password", async () => {
+    await page.locator("#stores-table").waitFor();
+    const text = await page.locator("#stores-table").innerText();
+    return text.includes(storeId) && text.includes("console-hsm") && text.includes("DISCONNECTED")
+      && !(await page.content()).includes(PASSWORD);
+  });
+  await shot("06-custom-key-stores");
+
   // ---- a deletion that the clock completes ----
   await kms.send(new ScheduleKeyDeletionCommand({ KeyId: doomed.KeyId, PendingWindowInDays: 7 }));
   await openKey(doomed);
   await c.check("the key's page shows the pending deletion and its date", async () =>
     (await page.locator("#key-title").innerText()).includes("PendingDeletion")
     && (await page.locator('#key-details dd[data-member="DeletionDate"]').count()) === 1);
-  await shot("06-pending-deletion");
+  await shot("07-pending-deletion");
 
   await page.goto(`${ui}#/controls`);
   await page.locator("#clock-box > *").first().waitFor();
@@ -140,12 +156,12 @@ try {
       const after = new Date(await page.locator("#clock-now").innerText());
       return Math.round((after - new Date(before)) / 86400000) === 8;
     });
-    await shot("07-clock-advanced");
+    await shot("08-clock-advanced");
     await page.goto(`${ui}#/keys?account=${ACCOUNT}&region=${REGION}`);
     await page.locator("#keys-table").waitFor();
     await c.check("after 8 days the deleted key is gone from the key list", async () =>
       (await row(doomed).count()) === 0 && (await row(signer).count()) === 1);
-    await shot("08-key-deleted");
+    await shot("09-key-deleted");
     await page.goto(`${ui}#/key?account=${ACCOUNT}&region=${REGION}&id=${doomed.KeyId}`);
     await c.check("the deleted key's page says it does not exist", async () =>
       (await page.locator("#key-missing").innerText()).includes("does not exist"));
@@ -169,7 +185,7 @@ try {
     }, null, { timeout: 5000 });
     return true;
   });
-  await shot("09-request-log");
+  await shot("10-request-log");
 
   // ---- faults ----
   await page.goto(`${ui}#/controls`);
@@ -185,7 +201,7 @@ try {
     await c.check("a fault added in the console makes Encrypt fail with ThrottlingException", async () =>
       (await errorOf(() => kms.send(new EncryptCommand({ KeyId: rotating.KeyId, Plaintext: Buffer.from("x") }))))?.name
         === "ThrottlingException");
-    await shot("10-fault");
+    await shot("11-fault");
     await page.click("#faults-clear");
     await page.locator("#no-faults").waitFor();
     await c.check("clearing the faults in the console makes Encrypt work again", async () =>
@@ -224,7 +240,7 @@ if (hasToken) {
       await tokenPage.locator("#token-dialog[open]").waitFor();
       return true;
     });
-    await tokenPage.screenshot({ path: path.join(shots, "11-admin-token.png") });
+    await tokenPage.screenshot({ path: path.join(shots, "12-admin-token.png") });
     await tokenPage.fill("#token-input", TOKEN);
     await tokenPage.click("#token-submit");
     await c.check("with the token entered the console shows the keys and sends Authorization: Bearer", async () => {
