@@ -237,7 +237,8 @@ async function keysView(view, params) {
       keyId: k.KeyMetadata.KeyId,
       // what the filter box matches: every word must occur somewhere in here
       search: [k.KeyMetadata.KeyId, k.KeyMetadata.Arn, k.KeyMetadata.Description, k.KeyMetadata.KeyState,
-        k.KeyMetadata.KeySpec, k.KeyMetadata.KeyUsage, k.KeyMetadata.Origin, k.KeyMetadata.KeyManager, ...k.Aliases,
+        k.KeyMetadata.KeySpec, k.KeyMetadata.KeyUsage, k.KeyMetadata.Origin, k.KeyMetadata.KeyManager,
+        k.KeyMetadata.CustomKeyStoreId, ...k.Aliases,
         ...k.Tags.map((t) => `${t.TagKey}=${t.TagValue}`)].join(" ").toLowerCase(),
     },
   }));
