@@ -25,12 +25,4 @@ public final class ConsoleRoutes {
         routes.add("GET", StaticFiles.ROOT.substring(0, StaticFiles.ROOT.length() - 1), files);
         new InventoryRoutes(kms, defaultScope).register(routes);
     }
-
-    /**
-     * Whether the path is one of the console's static files, which need no admin token: the page
-     * must load to ask for the token; the JSON it then reads needs it.
-     */
-    public static boolean isStaticFile(String path) {
-        return path.startsWith(StaticFiles.ROOT) || path.equals(StaticFiles.ROOT.substring(0, StaticFiles.ROOT.length() - 1));
-    }
 }
