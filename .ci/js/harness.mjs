@@ -8,10 +8,10 @@ import path from "node:path";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const jar = path.join(root, "target", "trent.jar");
 
-/** Starts `java -jar target/trent.jar --port 0` and resolves to { endpoint, stop }. */
-export function startTrent() {
+/** Starts `java -jar target/trent.jar --port 0 [args]` and resolves to { endpoint, stop }. */
+export function startTrent(args = []) {
   if (!existsSync(jar)) throw new Error(`no ${jar}: run mvn -B verify first`);
-  const trent = spawn("java", ["-jar", jar, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const trent = spawn("java", ["-jar", jar, "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -21,6 +21,7 @@ import dev.trent.store.Store;
 import dev.trent.store.Stores;
 import dev.trent.transfer.KeyFileDefaults;
 import dev.trent.transfer.KeyFiles;
+import dev.trent.ui.ConsoleRoutes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,10 +35,6 @@ import java.util.function.Predicate;
  * and tests alike start one with {@link #start()} and stop it with {@link #close()}.
  */
 public final class Trent implements AutoCloseable {
-    /** Trent's answer when it is set up to verify signatures but not to guard its own endpoints. */
-    public static final String ADMIN_TOKEN_REQUIRED = "--credentials needs --admin-token: with signatures "
-            + "verified, Trent's test-control API under /_trent/ (reset, clock, faults) must be guarded too.";
-
     private final Config config;
     private final MutableClock clock;
     private final CompletableFuture<Built> built;
@@ -53,11 +50,7 @@ public final class Trent implements AutoCloseable {
     private record Built(Kms kms, Api api) {
     }
 
-    /** @throws IllegalArgumentException when the configuration is not one Trent can run with */
     public Trent(Config config) {
-        if (config.credentials() != null && config.control().adminToken() == null) {
-            throw new IllegalArgumentException(ADMIN_TOKEN_REQUIRED);
-        }
         this.config = config;
         this.clock = new MutableClock(config.clock());
         this.requestLog = new RequestLog(config.control().requestLogSize(), clock);
@@ -69,6 +62,7 @@ public final class Trent implements AutoCloseable {
         });
         this.controls = new Controls(clock, () -> built.join().kms(), faults, requestLog, this::loadKeyFiles);
         new ControlRoutes(controls, version()).register(adminRoutes);
+        ConsoleRoutes.register(adminRoutes, () -> built.join().kms(), new Scope(config.defaultAccount(), config.defaultRegion()));
     }
 
     private Built build() {
@@ -103,7 +97,8 @@ public final class Trent implements AutoCloseable {
             throw new IllegalStateException("Trent is already started");
         }
         server = HttpServer.start(config.bind(), config.port(), () -> built.join().api(), authenticator(),
-                config.limits(), new AdminEndpoint(adminRoutes, config.control().adminToken()), requestLog);
+                config.limits(), new AdminEndpoint(adminRoutes, config.control().adminToken(),
+                        config.credentials() != null), requestLog);
         try {
             built.join();
         } catch (CompletionException e) {

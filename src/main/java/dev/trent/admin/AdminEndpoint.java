@@ -19,17 +19,31 @@ public final class AdminEndpoint {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(AdminEndpoint.class);
 
+    /** What a Trent that verifies signatures but has no admin token answers on its guarded endpoints. */
+    public static final String CLOSED = "Trent runs with --credentials and without --admin-token, so its test-control "
+            + "API and console data under /_trent/ are closed: start it with --admin-token TOKEN to use them.";
+
     private final AdminRoutes routes;
     private final byte[] token;
+    private final boolean closed;
 
-    /** @param token the admin token every request but the open ones must carry; null for none */
-    public AdminEndpoint(AdminRoutes routes, String token) {
+    /**
+     * @param token the admin token every request but the open ones must carry; null for none
+     * @param guarded whether the endpoints must be guarded (requests are signed): without a token
+     *     they are then closed, since anyone could otherwise reset or stop the clock of a Trent whose
+     *     KMS API only signed requests may use
+     */
+    public AdminEndpoint(AdminRoutes routes, String token, boolean guarded) {
         this.routes = routes;
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+        this.closed = guarded && token == null;
     }
 
     public AdminResponse serve(AdminRequest request) {
         try {
+            if (closed && !open(request.path())) {
+                return message(403, CLOSED);
+            }
             if (token != null && !open(request.path()) && !authorized(request)) {
                 return message(401, "This Trent endpoint needs the admin token (--admin-token) in an "
                         + "'Authorization: Bearer TOKEN' or 'X-Trent-Admin-Token: TOKEN' header.");

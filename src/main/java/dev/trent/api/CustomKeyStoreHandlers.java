@@ -93,7 +93,7 @@ final class CustomKeyStoreHandlers {
     }
 
     /** Every field AWS returns for the key store's type; never the proxy's secret or the kmsuser password. */
-    private static CustomKeyStoresListEntry entry(CustomKeyStore store) {
+    static CustomKeyStoresListEntry entry(CustomKeyStore store) {
         CustomKeyStoresListEntry.Builder b = CustomKeyStoresListEntry.builder()
                 .customKeyStoreId(store.id())
                 .customKeyStoreName(store.name())

@@ -83,7 +83,7 @@ final class GrantHandlers {
     }
 
     /** A grant as ListGrants and ListRetirableGrants show it; AWS lists a grant without a name with an empty one. */
-    private static GrantListEntry entry(Grant grant) {
+    static GrantListEntry entry(Grant grant) {
         GrantConstraints c = grant.constraints();
         return GrantListEntry.builder()
                 .keyId(grant.keyArn())

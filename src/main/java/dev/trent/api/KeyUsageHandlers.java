@@ -31,7 +31,7 @@ final class KeyUsageHandlers {
         });
     }
 
-    private static KeyLastUsageData data(KeyLastUsage use) {
+    static KeyLastUsageData data(KeyLastUsage use) {
         return KeyLastUsageData.builder()
                 .operation(use.operation())
                 .timestamp(use.timestamp())

@@ -43,15 +43,7 @@ final class RotationHandlers {
             return DisableKeyRotationResponse.builder().build();
         });
         routes.add(Operation.GET_KEY_ROTATION_STATUS, GetKeyRotationStatusRequest::builder, (caller, r) -> {
-            KeyRotations.Status status = rotations.status(caller, r.keyId());
-            // the key id, not the ARN, as in AWS's examples of this operation and RotateKeyOnDemand
-            return GetKeyRotationStatusResponse.builder()
-                    .keyId(status.key().keyId())
-                    .keyRotationEnabled(status.enabled())
-                    .rotationPeriodInDays(status.periodInDays())
-                    .nextRotationDate(status.nextRotationDate())
-                    .onDemandRotationStartDate(status.onDemandStartDate())
-                    .build();
+            return statusResponse(rotations.status(caller, r.keyId()));
         });
         // AWS's examples name the key by its key id here, not its ARN
         routes.add(Operation.ROTATE_KEY_ON_DEMAND, RotateKeyOnDemandRequest::builder, (caller, r) ->
@@ -69,7 +61,18 @@ final class RotationHandlers {
         });
     }
 
-    private static RotationsListEntry entry(KeyRotations.Entry entry) {
+    static GetKeyRotationStatusResponse statusResponse(KeyRotations.Status status) {
+        // the key id, not the ARN, as in AWS's examples of this operation and RotateKeyOnDemand
+        return GetKeyRotationStatusResponse.builder()
+                .keyId(status.key().keyId())
+                .keyRotationEnabled(status.enabled())
+                .rotationPeriodInDays(status.periodInDays())
+                .nextRotationDate(status.nextRotationDate())
+                .onDemandRotationStartDate(status.onDemandStartDate())
+                .build();
+    }
+
+    static RotationsListEntry entry(KeyRotations.Entry entry) {
         KmsKey key = entry.key();
         KeyMaterial material = entry.material();
         RotationsListEntry.Builder b = RotationsListEntry.builder()

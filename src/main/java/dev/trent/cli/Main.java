@@ -140,9 +140,6 @@ public final class Main implements Callable<Integer> {
                 spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
                 return 1;
             }
-            if (adminToken == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), Trent.ADMIN_TOKEN_REQUIRED);
-            }
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)

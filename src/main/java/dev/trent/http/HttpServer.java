@@ -52,7 +52,7 @@ public final class HttpServer implements AutoCloseable {
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
-        return start(bind, port, api, callers, limits, new AdminEndpoint(new AdminRoutes(), null),
+        return start(bind, port, api, callers, limits, new AdminEndpoint(new AdminRoutes(), null, false),
                 RequestObserver.NONE);
     }
 

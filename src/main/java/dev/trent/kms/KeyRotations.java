@@ -99,7 +99,11 @@ public final class KeyRotations {
     }
 
     public Status status(Requester requester, String keyId) {
-        KmsKey key = resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyRotationStatus");
+        return statusOf(resolver.resolve(requester, keyId, Accepts.KEY_ID_OR_ARN, "kms:GetKeyRotationStatus"));
+    }
+
+    /** GetKeyRotationStatus's answer for a key already resolved (and authorized, where that applies). */
+    Status statusOf(KmsKey key) {
         if (key.manager() == KeyManager.AWS) { // AWS rotates its managed keys every year, not configurable
             return new Status(key, true, DEFAULT_PERIOD_DAYS, yearlyAfter(key.creationDate()), null);
         }

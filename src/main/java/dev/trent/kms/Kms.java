@@ -29,6 +29,7 @@ public final class Kms {
     private final KeyLoads loads;
     private final KeyAccess access;
     private final Resets resets;
+    private final Inventory inventory;
     private static final long SHARED_SCAN_INTERVAL_NANOS = 1_000_000_000L;
     private final Store store;
     private final Clock clock;
@@ -63,6 +64,7 @@ public final class Kms {
         this.grants = new Grants(store, locks, resolver, clock, random, access);
         this.loads = new KeyLoads(store, locks, this::scheduleFrom);
         this.resets = new Resets(store, locks);
+        this.inventory = new Inventory(store, customKeyStores, rotations, clock);
         this.store = store;
         this.clock = clock;
         scheduleFrom(store.keysDueBy(Instant.MAX));
@@ -177,5 +179,10 @@ public final class Kms {
 
     public Resets resets() {
         return resets;
+    }
+
+    /** The operator's read-only view of everything held (the web console's). */
+    public Inventory inventory() {
+        return inventory;
     }
 }

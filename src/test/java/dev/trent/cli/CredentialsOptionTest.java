@@ -38,17 +38,4 @@ class CredentialsOptionTest {
         assertThat(command.execute("--port", "0", "--credentials", file.toString())).isEqualTo(1);
         assertThat(err.toString()).startsWith("Trent cannot start: cannot read credentials file " + file + ": ");
     }
-
-    @Test
-    void credentialsNeedAnAdminToken() throws Exception {
-        Path file = Files.writeString(dir.resolve("credentials.json"), "[{\"access_key\":\"AKIDEXAMPLE\","
-                + "\"secret_key\":\"secret\",\"account_id\":\"111122223333\"}]");
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
-
-        assertThat(command.execute("--port", "0", "--credentials", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--credentials needs --admin-token: with signatures verified, Trent's "
-                + "test-control API under /_trent/ (reset, clock, faults) must be guarded too.");
-    }
 }

@@ -1,7 +1,6 @@
 package dev.trent.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trent.Config;
 import dev.trent.Trent;
@@ -37,11 +36,20 @@ class AdminTokenTest {
     }
 
     @Test
-    void credentialsWithoutAnAdminTokenAreRefused() {
-        Config config = Config.defaults().withPort(0).withCredentials(CREDENTIALS);
-        assertThatThrownBy(() -> new Trent(config)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--credentials needs --admin-token: with signatures verified, Trent's test-control API "
-                        + "under /_trent/ (reset, clock, faults) must be guarded too.");
+    void withCredentialsButNoAdminTokenEverythingButHealthAndTheConsolePageIsClosed() {
+        try (Trent closed = new Trent(Config.defaults().withPort(0).withCredentials(CREDENTIALS)).start()) {
+            ControlClient anyone = new ControlClient(closed.endpoint(), Map.of("Authorization", "Bearer guess"));
+            for (Answer answer : List.of(anyone.get("/_trent/clock"), anyone.post("/_trent/reset"),
+                    anyone.post("/_trent/faults", "{\"latencyMillis\":1}"), anyone.get("/_trent/requests"),
+                    anyone.get("/_trent/api/scopes"))) {
+                assertThat(answer.status()).isEqualTo(403);
+                assertThat(answer.message()).isEqualTo("Trent runs with --credentials and without --admin-token, so "
+                        + "its test-control API and console data under /_trent/ are closed: start it with "
+                        + "--admin-token TOKEN to use them.");
+            }
+            assertThat(anyone.get("/_trent/health").status()).isEqualTo(200);
+            assertThat(closed.faults().list()).isEmpty();
+        }
     }
 
     @Test
