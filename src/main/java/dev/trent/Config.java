@@ -4,6 +4,7 @@ import dev.trent.auth.Credentials;
 import dev.trent.http.ServerLimits;
 import dev.trent.kms.AccessMode;
 import dev.trent.store.StoreSettings;
+import dev.trent.tls.TlsSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -23,10 +24,11 @@ import java.util.List;
  * @param enforcePolicies whether key policies, IAM policies and grants decide access; null for the
  *     default, which is to enforce them exactly when {@code credentials} are given
  * @param limits the deadlines for idle and slow clients and the bound on pending requests
+ * @param tls how Trent speaks HTTPS; null for plain HTTP
  */
 public record Config(String bind, int port, String defaultAccount, String defaultRegion, Clock clock,
         StoreSettings store, List<Path> imports, Credentials credentials, Boolean enforcePolicies,
-        ServerLimits limits) {
+        ServerLimits limits, TlsSettings tls) {
     public static final int DEFAULT_PORT = 6767;
 
     public Config {
@@ -35,57 +37,62 @@ public record Config(String bind, int port, String defaultAccount, String defaul
 
     public static Config defaults() {
         return new Config("127.0.0.1", DEFAULT_PORT, "000000000000", "us-east-1", Clock.systemUTC(),
-                StoreSettings.MEMORY, List.of(), null, null, ServerLimits.DEFAULTS);
+                StoreSettings.MEMORY, List.of(), null, null, ServerLimits.DEFAULTS, null);
     }
 
     public Config withBind(String newBind) {
         return new Config(newBind, port, defaultAccount, defaultRegion, clock, store, imports,
-                credentials, enforcePolicies, limits);
+                credentials, enforcePolicies, limits, tls);
     }
 
     public Config withPort(int newPort) {
         return new Config(bind, newPort, defaultAccount, defaultRegion, clock, store, imports,
-                credentials, enforcePolicies, limits);
+                credentials, enforcePolicies, limits, tls);
     }
 
     public Config withDefaultAccount(String account) {
         return new Config(bind, port, account, defaultRegion, clock, store, imports, credentials,
-                enforcePolicies, limits);
+                enforcePolicies, limits, tls);
     }
 
     public Config withDefaultRegion(String region) {
         return new Config(bind, port, defaultAccount, region, clock, store, imports, credentials,
-                enforcePolicies, limits);
+                enforcePolicies, limits, tls);
     }
 
     public Config withClock(Clock newClock) {
         return new Config(bind, port, defaultAccount, defaultRegion, newClock, store, imports,
-                credentials, enforcePolicies, limits);
+                credentials, enforcePolicies, limits, tls);
     }
 
     public Config withStore(StoreSettings newStore) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, newStore, imports,
-                credentials, enforcePolicies, limits);
+                credentials, enforcePolicies, limits, tls);
     }
 
     public Config withImports(List<Path> newImports) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, newImports,
-                credentials, enforcePolicies, limits);
+                credentials, enforcePolicies, limits, tls);
     }
 
     public Config withCredentials(Credentials newCredentials) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports,
-                newCredentials, enforcePolicies, limits);
+                newCredentials, enforcePolicies, limits, tls);
     }
 
     public Config withEnforcePolicies(Boolean enforce) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials,
-                enforce, limits);
+                enforce, limits, tls);
     }
 
     public Config withLimits(ServerLimits newLimits) {
         return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials,
-                enforcePolicies, newLimits);
+                enforcePolicies, newLimits, tls);
+    }
+
+    public Config withTls(TlsSettings newTls) {
+        return new Config(bind, port, defaultAccount, defaultRegion, clock, store, imports, credentials,
+                enforcePolicies, limits, newTls);
     }
 
     /** How access is decided: see {@code enforcePolicies}. */

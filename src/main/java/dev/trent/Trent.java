@@ -10,10 +10,13 @@ import dev.trent.kms.Kms;
 import dev.trent.kms.MutableClock;
 import dev.trent.store.Store;
 import dev.trent.store.Stores;
+import dev.trent.tls.TlsIdentity;
 import dev.trent.transfer.KeyFileDefaults;
 import dev.trent.transfer.KeyFiles;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,6 +30,7 @@ public final class Trent implements AutoCloseable {
     private final MutableClock clock;
     private final CompletableFuture<Api> api;
     private HttpServer server;
+    private TlsIdentity tls;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
 
@@ -56,7 +60,15 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
-        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits());
+        try {
+            // the real time, not Trent's clock: TLS clients check the certificate's dates against theirs
+            tls = config.tls() == null ? null : TlsIdentity.of(config.tls(), config.bind(), Instant.now());
+        } catch (RuntimeException e) {
+            api.handle((built, failure) -> null).join(); // then close() finds the store the build opened
+            close();
+            throw e;
+        }
+        server = HttpServer.start(config.bind(), config.port(), api::join, authenticator(), config.limits(), tls);
         try {
             api.join();
         } catch (CompletionException e) {
@@ -84,13 +96,24 @@ public final class Trent implements AutoCloseable {
         return server.port();
     }
 
-    /** The endpoint to give AWS clients: {@code http://HOST:PORT}. */
+    /** The endpoint to give AWS clients: {@code http://HOST:PORT}, or {@code https://HOST:PORT} with TLS. */
     public URI endpoint() {
         String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + port());
+    }
+
+    /**
+     * The certificate Trent shows TLS clients, while started with TLS: with {@code --tls}, the
+     * self-signed one for clients to trust; null without TLS.
+     */
+    public X509Certificate tlsCertificate() {
+        if (server == null) {
+            throw new IllegalStateException("Trent is not started");
+        }
+        return tls == null ? null : tls.certificate();
     }
 
     /** The store Trent keeps its state in, while started: for the tools that read it (export, inspect). */

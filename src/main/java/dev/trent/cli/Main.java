@@ -8,6 +8,8 @@ import dev.trent.auth.CredentialsException;
 import dev.trent.http.ServerLimits;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
+import dev.trent.tls.TlsException;
+import dev.trent.tls.TlsSettings;
 import dev.trent.transfer.KeyFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,6 +85,9 @@ public final class Main implements Callable<Integer> {
                     + "account may do anything with its own keys and nothing with another's.")
     Boolean enforcePolicies;
 
+    @Mixin
+    TlsOptions tlsOptions;
+
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Close a connection that waits this long for its next request (default: ${DEFAULT-VALUE}, "
                     + "as long as the AWS SDKs keep an idle connection).")
@@ -113,6 +118,7 @@ public final class Main implements Callable<Integer> {
                     "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
         }
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
+        TlsSettings tls = tlsOptions.settings(spec.commandLine());
         Credentials credentials = null;
         if (credentialsFile != null) {
             try {
@@ -124,7 +130,7 @@ public final class Main implements Callable<Integer> {
         }
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
-                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits()));
+                .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits()).withTls(tls));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "
@@ -132,7 +138,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             trent.start();
-        } catch (StoreException | KeyFileException e) {
+        } catch (StoreException | KeyFileException | TlsException e) {
             spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
             return 1;
         } catch (Exception e) { // Netty rethrows the BindException it got, checked as it is
@@ -148,9 +154,11 @@ public final class Main implements Callable<Integer> {
         String endpoint = trent.endpoint().toString();
         String keys = credentialsFile == null ? "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
                 : "AWS_ACCESS_KEY_ID=<an access_key of " + credentialsFile + "> AWS_SECRET_ACCESS_KEY=<its secret_key>";
+        String trust = tls == null ? ""
+                : " --ca-bundle " + (tls.isSelfSigned() ? tls.certificateOut().toAbsolutePath() : "<your CA's certificate>");
         System.out.println("Trent listening on " + endpoint + " (started in " + startedMs + " ms). Try: "
                 + keys + " aws --region " + region
-                + " --endpoint-url " + endpoint + " kms create-key");
+                + " --endpoint-url " + endpoint + trust + " kms create-key");
         System.out.flush();
         stopped.await();
         return 0;

@@ -2,6 +2,7 @@ package dev.trent.http;
 
 import dev.trent.api.Api;
 import dev.trent.auth.Authenticator;
+import dev.trent.tls.TlsIdentity;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Netty server: HTTP/1.1 with keep-alive, deadlines for idle and slow clients, whole requests
+ * The Netty server: HTTP/1.1 (or HTTPS) with keep-alive, deadlines for idle and slow clients, whole requests
  * handed to the KMS handler on worker threads, and ThrottlingException beyond a bound on pending requests.
  */
 public final class HttpServer implements AutoCloseable {
@@ -49,6 +50,13 @@ public final class HttpServer implements AutoCloseable {
     /** @param api the API, waited for by the first requests when it is still being built */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
+        return start(bind, port, api, callers, limits, null);
+    }
+
+    /** @param tls what to show TLS clients; null for plain HTTP */
+    public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
+            ServerLimits limits, TlsIdentity tls) {
+        Supplier<HttpsOnly> https = tls == null ? null : HttpsOnly.forIdentity(tls);
         JsonCodec codec = new JsonCodec();
         KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
@@ -65,6 +73,9 @@ public final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ConnectionDeadlines deadlines = new ConnectionDeadlines(limits);
+                            if (https != null) { // first: every handler after it sees plain HTTP
+                                ch.pipeline().addLast(https.get());
+                            }
                             ch.pipeline()
                                     .addLast(deadlines.bytes())
                                     .addLast(new HttpServerCodec())
