@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -25,7 +26,9 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemReader;
 
@@ -63,22 +66,24 @@ public final class PemFiles {
     /**
      * The private key of a PEM file.
      *
-     * @param algorithm the key's algorithm as the JDK names it ("RSA", "EC", "Ed25519"...): its certificate's
+     * @param publicKey its certificate's public key: the algorithm to read it as, and the curve of an EC key
+     *     that does not name its own (RFC 5915 lets it leave that to the context)
      */
-    public static PrivateKey privateKey(Path file, String algorithm) {
+    public static PrivateKey privateKey(Path file, PublicKey publicKey) {
+        String algorithm = publicKey.getAlgorithm();
         for (PemObject object : read(file, "key")) {
+            if (object.getType().endsWith("PRIVATE KEY") && isEncrypted(object)) {
+                throw encrypted(file); // OpenSSL's traditional encryption of an RSA or EC key
+            }
             byte[] pkcs8 = switch (object.getType()) {
                 case "PRIVATE KEY" -> object.getContent();
-                case "RSA PRIVATE KEY" -> pkcs8(file, object, true);
-                case "EC PRIVATE KEY" -> pkcs8(file, object, false);
+                case "RSA PRIVATE KEY" -> pkcs8(file, object, true, publicKey);
+                case "EC PRIVATE KEY" -> pkcs8(file, object, false, publicKey);
                 case "ENCRYPTED PRIVATE KEY" -> throw encrypted(file);
                 default -> null; // EC PARAMETERS before an EC key, certificates in a combined file
             };
             if (pkcs8 == null) {
                 continue;
-            }
-            if (object.getHeaders().stream().anyMatch(h -> h.toString().startsWith("Proc-Type"))) {
-                throw encrypted(file);
             }
             try {
                 return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -92,24 +97,30 @@ public final class PemFiles {
                 + "-----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----)");
     }
 
+    private static boolean isEncrypted(PemObject object) {
+        for (Object header : object.getHeaders()) {
+            if (header instanceof PemHeader h && h.getName().equalsIgnoreCase("Proc-Type")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static TlsException encrypted(Path file) {
         return new TlsException("The key in " + file + " is encrypted; Trent takes an unencrypted key "
                 + "(openssl pkey -in " + file + " -out key.pem)");
     }
 
     /** PKCS#1 (RSA) or SEC 1 (EC) as PKCS#8, which the JDK reads. */
-    private static byte[] pkcs8(Path file, PemObject object, boolean rsa) {
+    private static byte[] pkcs8(Path file, PemObject object, boolean rsa, PublicKey publicKey) {
         try {
             if (rsa) {
                 return new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
                         RSAPrivateKey.getInstance(object.getContent())).getEncoded();
             }
             ECPrivateKey key = ECPrivateKey.getInstance(object.getContent());
-            ASN1Encodable curve = key.getParametersObject();
-            if (curve == null) {
-                throw new TlsException("The EC key in " + file + " does not name its curve; write it with "
-                        + "openssl pkey -in " + file + " -out key.pem");
-            }
+            ASN1Encodable curve = key.getParametersObject() != null ? key.getParametersObject()
+                    : SubjectPublicKeyInfo.getInstance(publicKey.getEncoded()).getAlgorithm().getParameters();
             return new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), key).getEncoded();
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw new TlsException("The key file " + file + " holds a " + object.getType()

@@ -46,7 +46,7 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
         }
         List<X509Certificate> chain = PemFiles.certificates(settings.certificateFile());
         PublicKey publicKey = chain.get(0).getPublicKey();
-        PrivateKey key = PemFiles.privateKey(settings.keyFile(), publicKey.getAlgorithm());
+        PrivateKey key = PemFiles.privateKey(settings.keyFile(), publicKey);
         if (!matches(key, publicKey)) {
             throw new TlsException("The key in " + settings.keyFile() + " is not the private key of the first "
                     + "certificate in " + settings.certificateFile());
