@@ -26,7 +26,7 @@ public final class TlsOptions {
 
     @Option(names = "--tls-cert-out", paramLabel = "FILE",
             description = "Where --tls writes its certificate, replacing the one an earlier start wrote "
-                    + "(default: trent-cert.pem in the working directory).")
+                    + "(default: ./trent-cert.pem, in the working directory).")
     Path certificateOut;
 
     @Option(names = "--tls-name", paramLabel = "NAME",
