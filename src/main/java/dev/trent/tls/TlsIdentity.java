@@ -9,6 +9,8 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What Trent shows TLS clients: a certificate chain and the private key of its first certificate,
@@ -18,6 +20,8 @@ import java.util.List;
  * @param key the server certificate's private key
  */
 public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
+    private static final Logger log = LoggerFactory.getLogger(TlsIdentity.class);
+
     public TlsIdentity {
         chain = List.copyOf(chain);
     }
@@ -45,6 +49,7 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
             return new TlsIdentity(List.of(made.certificate()), made.key());
         }
         List<X509Certificate> chain = PemFiles.certificates(settings.certificateFile());
+        warnIfOutOfDate(chain.get(0), settings, now);
         PublicKey publicKey = chain.get(0).getPublicKey();
         PrivateKey key = PemFiles.privateKey(settings.keyFile(), publicKey);
         if (!matches(key, publicKey)) {
@@ -52,6 +57,17 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey key) {
                     + "certificate in " + settings.certificateFile());
         }
         return new TlsIdentity(chain, key);
+    }
+
+    /** Served all the same (a test may want exactly that), but said, since clients will refuse it. */
+    private static void warnIfOutOfDate(X509Certificate certificate, TlsSettings settings, Instant now) {
+        if (now.isAfter(certificate.getNotAfter().toInstant())) {
+            log.warn("The certificate in {} expired on {}: TLS clients will refuse it", settings.certificateFile(),
+                    certificate.getNotAfter().toInstant());
+        } else if (now.isBefore(certificate.getNotBefore().toInstant())) {
+            log.warn("The certificate in {} is valid only from {}: TLS clients will refuse it until then",
+                    settings.certificateFile(), certificate.getNotBefore().toInstant());
+        }
     }
 
     /** Whether the key signs what the public key verifies: the one test that works for every algorithm. */
