@@ -4,7 +4,7 @@
 # Options after the image name go to Trent (java -jar trent.jar --help lists them), e.g.
 #   docker run --rm -p 6767:6767 -e TRENT_PASSWORD=secret -v trent-data:/data trent --data /data
 
-# Build: the same command as the README's, without running the tests (mvn -B verify runs them).
+# Build: the README's package command; the tests are neither in the context nor compiled (mvn -B verify runs them).
 FROM maven:3-eclipse-temurin-17 AS build
 WORKDIR /build
 # The dependencies first, in a layer of their own that stays cached until pom.xml changes.
