@@ -19,11 +19,14 @@ import dev.trent.kms.MutableClock;
 import dev.trent.kms.Scope;
 import dev.trent.store.Store;
 import dev.trent.store.Stores;
+import dev.trent.tls.TlsIdentity;
 import dev.trent.transfer.KeyFileDefaults;
 import dev.trent.transfer.KeyFiles;
 import dev.trent.ui.ConsoleRoutes;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -43,6 +46,7 @@ public final class Trent implements AutoCloseable {
     private final Controls controls;
     private final AdminRoutes adminRoutes = new AdminRoutes();
     private HttpServer server;
+    private TlsIdentity tls;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
 
@@ -96,9 +100,17 @@ public final class Trent implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Trent is already started");
         }
+        try {
+            // the real time, not Trent's clock: TLS clients check the certificate's dates against theirs
+            tls = config.tls() == null ? null : TlsIdentity.of(config.tls(), config.bind(), Instant.now());
+        } catch (RuntimeException e) {
+            built.handle((done, failure) -> null).join(); // then close() finds the store the build opened
+            close();
+            throw e;
+        }
         server = HttpServer.start(config.bind(), config.port(), () -> built.join().api(), authenticator(),
                 config.limits(), new AdminEndpoint(adminRoutes, config.control().adminToken(),
-                        config.credentials() != null), requestLog);
+                        config.credentials() != null), requestLog, tls);
         try {
             built.join();
         } catch (CompletionException e) {
@@ -126,13 +138,24 @@ public final class Trent implements AutoCloseable {
         return server.port();
     }
 
-    /** The endpoint to give AWS clients: {@code http://HOST:PORT}. */
+    /** The endpoint to give AWS clients: {@code http://HOST:PORT}, or {@code https://HOST:PORT} with TLS. */
     public URI endpoint() {
         String host = config.bind().equals("0.0.0.0") ? "127.0.0.1" : config.bind();
         if (host.contains(":") && !host.startsWith("[")) {
             host = "[" + host + "]";
         }
-        return URI.create("http://" + host + ":" + port());
+        return URI.create((config.tls() == null ? "http://" : "https://") + host + ":" + port());
+    }
+
+    /**
+     * The certificate Trent shows TLS clients, while started with TLS: with {@code --tls}, the
+     * self-signed one for clients to trust; null without TLS.
+     */
+    public X509Certificate tlsCertificate() {
+        if (server == null) {
+            throw new IllegalStateException("Trent is not started");
+        }
+        return tls == null ? null : tls.certificate();
     }
 
     /** The store Trent keeps its state in, while started: for the tools that read it (export, inspect). */

@@ -9,6 +9,8 @@ import dev.trent.auth.CredentialsException;
 import dev.trent.http.ServerLimits;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
+import dev.trent.tls.TlsException;
+import dev.trent.tls.TlsSettings;
 import dev.trent.transfer.KeyFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,14 +88,17 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--admin-token", paramLabel = "TOKEN",
             description = "Guard the test-control API under /_trent/ (reset, clock, faults, request log, console "
-                    + "data): its requests must carry 'Authorization: Bearer TOKEN'. Required with --credentials. "
-                    + "/_trent/health is always open.")
+                    + "data): its requests must carry 'Authorization: Bearer TOKEN'. With --credentials and "
+                    + "no token, that API is closed. /_trent/health is always open.")
     String adminToken;
 
     @Option(names = "--request-log-size", paramLabel = "N", defaultValue = "1000",
             description = "How many of the latest KMS requests the request log (/_trent/requests) keeps "
                     + "(default: ${DEFAULT-VALUE}; 0 keeps none).")
     int requestLogSize;
+
+    @Mixin
+    TlsOptions tlsOptions;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
             description = "Close a connection that waits this long for its next request (default: ${DEFAULT-VALUE}, "
@@ -132,6 +137,7 @@ public final class Main implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token must not be empty");
         }
         StoreSettings store = storeOptions.settings(spec.commandLine(), System.getenv());
+        TlsSettings tls = tlsOptions.settings(spec.commandLine());
         Credentials credentials = null;
         if (credentialsFile != null) {
             try {
@@ -144,7 +150,7 @@ public final class Main implements Callable<Integer> {
         Trent trent = new Trent(Config.defaults().withBind(bind).withPort(port)
                 .withDefaultAccount(account).withDefaultRegion(region).withStore(store).withImports(imports)
                 .withCredentials(credentials).withEnforcePolicies(enforcePolicies).withLimits(limits())
-                .withControl(new ControlSettings(adminToken, requestLogSize)));
+                .withControl(new ControlSettings(adminToken, requestLogSize)).withTls(tls));
         LOGGING_SETUP.join(); // before Netty logs, or SLF4J would replay its first messages with a warning
         if (store.plaintext()) {
             LoggerFactory.getLogger(Main.class).warn("INSECURE: --insecure-plaintext-store keeps every key's secret "
@@ -152,7 +158,7 @@ public final class Main implements Callable<Integer> {
         }
         try {
             trent.start();
-        } catch (StoreException | KeyFileException e) {
+        } catch (StoreException | KeyFileException | TlsException e) {
             spec.commandLine().getErr().println("Trent cannot start: " + e.getMessage());
             return 1;
         } catch (Exception e) { // Netty rethrows the BindException it got, checked as it is
@@ -168,9 +174,11 @@ public final class Main implements Callable<Integer> {
         String endpoint = trent.endpoint().toString();
         String keys = credentialsFile == null ? "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test"
                 : "AWS_ACCESS_KEY_ID=<an access_key of " + credentialsFile + "> AWS_SECRET_ACCESS_KEY=<its secret_key>";
+        String trust = tls == null ? ""
+                : " --ca-bundle " + (tls.isSelfSigned() ? tls.certificateOut().toAbsolutePath() : "<your CA's certificate>");
         System.out.println("Trent listening on " + endpoint + " (started in " + startedMs + " ms). Try: "
                 + keys + " aws --region " + region
-                + " --endpoint-url " + endpoint + " kms create-key");
+                + " --endpoint-url " + endpoint + trust + " kms create-key");
         System.out.flush();
         stopped.await();
         return 0;

@@ -5,6 +5,7 @@ import dev.trent.admin.AdminRoutes;
 import dev.trent.api.Api;
 import dev.trent.api.RequestObserver;
 import dev.trent.auth.Authenticator;
+import dev.trent.tls.TlsIdentity;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -22,8 +23,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The Netty server: HTTP/1.1 with keep-alive, deadlines for idle and slow clients, whole requests
- * handed on worker threads to the KMS handler (or, under {@code /_trent/}, to Trent's own endpoints), and ThrottlingException beyond a bound on pending requests.
+ * The Netty server: HTTP/1.1 (or HTTPS) with keep-alive, deadlines for idle and slow clients, whole
+ * requests handed on worker threads to the KMS handler (or, under {@code /_trent/}, to Trent's own
+ * endpoints), and ThrottlingException beyond a bound on pending requests.
  */
 public final class HttpServer implements AutoCloseable {
     /**
@@ -53,16 +55,18 @@ public final class HttpServer implements AutoCloseable {
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
             ServerLimits limits) {
         return start(bind, port, api, callers, limits, new AdminEndpoint(new AdminRoutes(), null, false),
-                RequestObserver.NONE);
+                RequestObserver.NONE, null);
     }
 
     /**
      * @param api the API, waited for by the first requests when it is still being built
      * @param admin serves the requests under {@code /_trent/}
      * @param observer told of every KMS request answered
+     * @param tls what to show TLS clients; null for plain HTTP
      */
     public static HttpServer start(String bind, int port, Supplier<Api> api, Authenticator callers,
-            ServerLimits limits, AdminEndpoint admin, RequestObserver observer) {
+            ServerLimits limits, AdminEndpoint admin, RequestObserver observer, TlsIdentity tls) {
+        Supplier<HttpsOnly> https = tls == null ? null : HttpsOnly.forIdentity(tls);
         JsonCodec codec = new JsonCodec();
         KmsRequestHandler handler = new KmsRequestHandler(api, codec, callers, observer);
         AdminRequestHandler adminHandler = new AdminRequestHandler(admin);
@@ -80,6 +84,9 @@ public final class HttpServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ConnectionDeadlines deadlines = new ConnectionDeadlines(limits);
+                            if (https != null) { // first: every handler after it sees plain HTTP
+                                ch.pipeline().addLast(https.get());
+                            }
                             ch.pipeline()
                                     .addLast(deadlines.bytes())
                                     .addLast(new HttpServerCodec())

@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,11 +108,12 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
     static final String INTERNAL_MESSAGE =
             "The request was rejected because an internal exception occurred. The request can be retried.";
 
-    /** The client's address, for aws:SourceIp; Trent speaks plain HTTP, so never aws:SecureTransport. */
+    /** The client's address, for aws:SourceIp, and whether it came over TLS, for aws:SecureTransport. */
     private static Connection connection(ChannelHandlerContext ctx) {
+        boolean secure = ctx.pipeline().get(SslHandler.class) != null;
         return ctx.channel().remoteAddress() instanceof InetSocketAddress address && address.getAddress() != null
-                ? new Connection(address.getAddress().getHostAddress(), false)
-                : Connection.UNKNOWN;
+                ? new Connection(address.getAddress().getHostAddress(), secure)
+                : new Connection(null, secure);
     }
 
     private byte[] answer(FullHttpRequest request, RequestTrace trace, Connection connection) {

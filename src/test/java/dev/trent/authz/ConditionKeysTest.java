@@ -633,7 +633,7 @@ class ConditionKeysTest {
                             f.t().putTheClockBack();
                         },
                         f -> f.kms().describeKey(b -> b.keyId(f.keyId()))),
-                // Trent serves plain HTTP
+                // TrentServer's Trent serves plain HTTP (HttpsTest has the TLS side)
                 c("aws:SecureTransport", "kms:DescribeKey", "{\"Bool\":{\"aws:SecureTransport\":\"false\"}}",
                         f -> f.kms().describeKey(b -> b.keyId(f.keyId())), null),
                 c("aws:SecureTransport", "kms:DescribeKey", "{\"Bool\":{\"aws:SecureTransport\":\"true\"}}",

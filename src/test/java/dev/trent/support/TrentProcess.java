@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * code and stderr).
  */
 public final class TrentProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Trent listening on (http://\\S+?)(?: |$)");
+    private static final Pattern LISTENING = Pattern.compile("Trent listening on (https?://\\S+?)(?: |$)");
     private static final long START_TIMEOUT_SECONDS = 60;
 
     private final Process process;
