@@ -8,6 +8,9 @@ import dev.trent.auth.Credential;
 import dev.trent.auth.Credentials;
 import dev.trent.support.ControlClient;
 import dev.trent.support.ControlClient.Answer;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -89,9 +92,15 @@ class AdminTokenTest {
     }
 
     @Test
-    void theConsolesFilesNeedNoToken() {
-        // no console is wired into this Trent: the path is answered (404), not refused (401)
-        assertThat(client(Map.of()).get("/_trent/ui/index.html").status()).isEqualTo(404);
-        assertThat(client(Map.of()).get("/_trent/ui").status()).isEqualTo(404);
+    void theConsolesFilesNeedNoToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/_trent/ui/index.html", "/_trent/ui/", "/_trent/ui")) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(trent.endpoint().resolve(path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        }
+        // the data behind the page is guarded
+        assertThat(client(Map.of()).get("/_trent/api/scopes").status()).isEqualTo(401);
     }
 }
