@@ -4,6 +4,7 @@ import dev.trent.Trent;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -63,7 +64,17 @@ public final class TrentExtension implements BeforeAllCallback, BeforeEachCallba
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return INJECTED.contains(parameter.getParameter().getType());
+        Class<?> type = parameter.getParameter().getType();
+        if (type == URI.class && !parameter.isAnnotated(FromTrent.class) && isParameterizedTest(parameter)) {
+            return false; // a parameterized test's URI is one of its arguments unless marked @FromTrent
+        }
+        return INJECTED.contains(type);
+    }
+
+    /** Whether the parameter's method is a {@code @ParameterizedTest}, known by name: JUnit's params module is optional. */
+    private static boolean isParameterizedTest(ParameterContext parameter) {
+        return Arrays.stream(parameter.getDeclaringExecutable().getAnnotations())
+                .anyMatch(a -> a.annotationType().getName().equals("org.junit.jupiter.params.ParameterizedTest"));
     }
 
     @Override

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
@@ -111,6 +114,14 @@ class WithTrentTest {
         assertThatThrownBy(() -> kms.describeKey(r -> r.keyId(keyId))).isInstanceOf(NotFoundException.class);
     }
 
+    /** A URI argument of a parameterized test stays the test's; the endpoint is the one marked @FromTrent. */
+    @ParameterizedTest
+    @ValueSource(strings = {"https://kms.eu-central-1.amazonaws.com", "http://localhost:4566"})
+    void aParameterizedTestKeepsItsUriArguments(URI argument, @FromTrent URI trentEndpoint) {
+        assertThat(argument.getPort()).isNotEqualTo(endpoint.getPort());
+        assertThat(trentEndpoint).isEqualTo(endpoint);
+    }
+
     /** A @Nested class with the same options shares the enclosing class's Trent. */
     @Nested
     class Inner {
@@ -122,6 +133,26 @@ class WithTrentTest {
             assertThat(innerTrent).isSameAs(trent).isSameAs(staticTrent);
             assertThat(client).isSameAs(kms);
             assertThat(client.describeKey(r -> r.keyId(MAC_KEY)).keyMetadata().keyState()).isEqualTo(KeyState.ENABLED);
+        }
+    }
+
+    /** One instance for the class: its fields are set before its (non-static) @BeforeAll methods. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class OneInstance {
+        @FromTrent(account = "444455556666")
+        KmsClient other;
+        private String keyId;
+
+        @BeforeAll
+        void createKey() {
+            keyId = other.createKey().keyMetadata().keyId();
+        }
+
+        @Test
+        void fieldsAreSetForBeforeAll() {
+            assertThat(other.describeKey(r -> r.keyId(keyId)).keyMetadata().arn())
+                    .isEqualTo("arn:aws:kms:eu-central-1:444455556666:key/" + keyId);
         }
     }
 }
