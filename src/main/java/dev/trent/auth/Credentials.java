@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class Credentials {
                 throw new CredentialsException("access key " + credential.accessKey() + " is listed twice");
             }
         }
-        return new Credentials(Map.copyOf(map));
+        return new Credentials(Collections.unmodifiableMap(map)); // in the file's order: see all()
     }
 
     public static Credentials load(Path file) {
@@ -133,6 +134,11 @@ public final class Credentials {
 
     public Optional<Credential> find(String accessKey) {
         return Optional.ofNullable(byAccessKey.get(accessKey));
+    }
+
+    /** Every credential, in the order of the file. */
+    public List<Credential> all() {
+        return List.copyOf(byAccessKey.values());
     }
 
     public int size() {

@@ -50,6 +50,21 @@ class CredentialsTest {
     }
 
     @Test
+    void listsTheCredentialsInTheOrderOfTheFile() throws IOException {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 20; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"access_key\":\"K").append(19 - i)
+                    .append("\",\"secret_key\":\"S\",\"account_id\":\"1111222233").append(10 + i).append("\"}");
+        }
+        Path file = write(json.append("]").toString());
+
+        List<Credential> all = Credentials.load(file).all();
+
+        assertThat(all).extracting(Credential::accessKey).startsWith("K19", "K18", "K17").endsWith("K1", "K0");
+        assertThat(all).extracting(Credential::accountId).isSorted().hasSize(20);
+    }
+
+    @Test
     void policiesMayBeGivenAsJsonStrings() throws IOException {
         Path file = write("[{\"access_key\":\"A\",\"secret_key\":\"S\",\"account_id\":\"111122223333\","
                 + "\"policies\":[\"{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}\"]}]");
