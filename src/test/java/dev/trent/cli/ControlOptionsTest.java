@@ -5,41 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trent.support.ControlClient;
 import dev.trent.support.KmsClients;
 import dev.trent.support.TrentProcess;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.services.kms.KmsClient;
 
 /** --admin-token and --request-log-size: their help, their refusals, their effect on a running Trent. */
 class ControlOptionsTest {
-    private static int execute(StringWriter err, String... args) {
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
-        command.setOut(new PrintWriter(new StringWriter(), true));
-        return command.execute(args);
-    }
-
     @Test
     void helpExplainsThem() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-
-        assertThat(command.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--admin-token=TOKEN", "--request-log-size=N", "/_trent/");
+        assertThat(CommandLineRun.help()).contains("--admin-token=TOKEN", "--request-log-size=N", "/_trent/");
     }
 
     @Test
     void refusesANegativeLogSizeAndAnEmptyToken() {
-        StringWriter err = new StringWriter();
-        assertThat(execute(err, "--port", "0", "--request-log-size", "-1")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--request-log-size must be at least 0, not -1");
+        CommandLineRun cli = new CommandLineRun();
+        assertThat(cli.run("--port", "0", "--request-log-size", "-1")).isEqualTo(2);
+        assertThat(cli.err()).startsWith("--request-log-size must be at least 0, not -1");
 
-        StringWriter empty = new StringWriter();
-        assertThat(execute(empty, "--port", "0", "--admin-token", " ")).isEqualTo(2);
-        assertThat(empty.toString()).startsWith("--admin-token must not be empty");
+        assertThat(cli.run("--port", "0", "--admin-token", " ")).isEqualTo(2);
+        assertThat(cli.err()).startsWith("--admin-token must not be empty");
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.trent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trent.http.ServerLimits;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,24 +30,17 @@ class LimitOptionsTest {
 
     @Test
     void helpExplainsThem() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-
-        assertThat(command.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--idle-timeout=SECONDS", "--request-timeout=SECONDS",
+        assertThat(CommandLineRun.help()).contains("--idle-timeout=SECONDS", "--request-timeout=SECONDS",
                 "--max-pending-requests=N", "ThrottlingException");
     }
 
     @Test
     void refusesZero() {
         for (String option : new String[] {"--idle-timeout", "--request-timeout", "--max-pending-requests"}) {
-            StringWriter err = new StringWriter();
-            CommandLine command = new CommandLine(new Main());
-            command.setErr(new PrintWriter(err, true));
+            CommandLineRun cli = new CommandLineRun();
 
-            assertThat(command.execute(option, "0")).as(option).isEqualTo(2);
-            assertThat(err.toString()).as(option).startsWith(
+            assertThat(cli.run(option, "0")).as(option).isEqualTo(2);
+            assertThat(cli.err()).as(option).startsWith(
                     "--idle-timeout, --request-timeout and --max-pending-requests must be at least 1");
         }
     }

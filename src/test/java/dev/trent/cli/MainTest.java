@@ -5,57 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line's refusals: each a clear message and a non-zero exit, never a stack trace. */
 class MainTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void helpExplainsEveryOption() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-
-        assertThat(command.execute("--help")).isZero();
-        assertThat(out.toString()).contains("--bind=ADDRESS", "--port=PORT", "--account=ACCOUNT_ID",
+        assertThat(CommandLineRun.help()).contains("--bind=ADDRESS", "--port=PORT", "--account=ACCOUNT_ID",
                 "--region=REGION", "AWS_ENDPOINT_URL_KMS");
     }
 
     @Test
     void refusesAnAccountThatIsNotTwelveDigits() {
         assertThat(run("--account", "12345")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--account must be 12 digits, not '12345'");
+        assertThat(cli.err()).startsWith("--account must be 12 digits, not '12345'");
     }
 
     @Test
     void refusesAPortOutOfRange() {
         assertThat(run("--port", "65536")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--port must be between 0 and 65535, not 65536");
+        assertThat(cli.err()).startsWith("--port must be between 0 and 65535, not 65536");
     }
 
     @Test
     void saysSoWhenThePortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
-            assertThat(err.toString()).isEqualTo("Trent cannot listen on 127.0.0.1:" + taken.getLocalPort()
+            assertThat(cli.err()).isEqualTo("Trent cannot listen on 127.0.0.1:" + taken.getLocalPort()
                     + ": Address already in use" + System.lineSeparator());
         }
     }
@@ -70,7 +60,7 @@ class MainTest {
                 Files.writeString(dir.resolve("password"), "not the password\n").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: Wrong password for the store in "
+        assertThat(cli.err()).startsWith("Trent cannot start: Wrong password for the store in "
                 + data.toAbsolutePath());
         assertThat(Files.readAllBytes(data.resolve("trent.db"))).isEqualTo(before);
     }
@@ -82,7 +72,7 @@ class MainTest {
         int exit = run("--port", "0", "--data", file.toString(), "--insecure-plaintext-store");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: The data directory " + file.toAbsolutePath()
+        assertThat(cli.err()).startsWith("Trent cannot start: The data directory " + file.toAbsolutePath()
                 + " is a file");
     }
 }

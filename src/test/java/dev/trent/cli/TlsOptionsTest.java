@@ -7,7 +7,6 @@ import dev.trent.support.TestBytes;
 import dev.trent.support.TestCertificates;
 import dev.trent.support.TlsClients;
 import dev.trent.support.TrentProcess;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,6 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 
@@ -32,12 +30,10 @@ class TlsOptionsTest {
     @TempDir
     Path dir;
 
-    private final StringWriter err = new StringWriter();
+    private final CommandLineRun cli = new CommandLineRun();
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
-        return command.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -71,7 +67,7 @@ class TlsOptionsTest {
 
     private void assertRefused(String message, String... args) {
         assertThat(run(args)).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("Trent cannot start: " + message + System.lineSeparator());
+        assertThat(cli.err()).isEqualTo("Trent cannot start: " + message + System.lineSeparator());
     }
 
     @Test
@@ -96,7 +92,7 @@ class TlsOptionsTest {
         Path broken = Files.writeString(dir.resolve("broken.pem"),
                 "-----BEGIN CERTIFICATE-----\n!!!!\n-----END CERTIFICATE-----\n");
         assertThat(run("--port", "0", "--tls-cert", broken.toString(), "--tls-key", files.key().toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: The certificate file " + broken)
+        assertThat(cli.err()).startsWith("Trent cannot start: The certificate file " + broken)
                 .doesNotContain("\tat ").hasLineCount(1);
     }
 
@@ -136,7 +132,6 @@ class TlsOptionsTest {
 
         for (StringWriter pem : List.of(traditional, pkcs8)) {
             Path key = Files.writeString(dir.resolve("k.pem"), pem.toString());
-            err.getBuffer().setLength(0);
             assertRefused("The key in " + key + " is encrypted; Trent takes an unencrypted key (openssl pkey -in " + key
                     + " -out key.pem)", "--port", "0", "--tls-cert", certificate.toString(), "--tls-key", key.toString());
         }
@@ -153,7 +148,7 @@ class TlsOptionsTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Path out = file.resolve("trent.pem");
         assertThat(run("--port", "0", "--tls", "--tls-cert-out", out.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: Cannot write the certificate to " + out + ": ")
+        assertThat(cli.err()).startsWith("Trent cannot start: Cannot write the certificate to " + out + ": ")
                 .hasLineCount(1);
     }
 
@@ -161,14 +156,12 @@ class TlsOptionsTest {
     void optionsThatDoNotGoTogether() {
         PemPair a = certificateAndKey("a");
         assertThat(run("--tls-key", a.key().toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--tls-cert and --tls-key go together: the certificate chain and its private key");
+        assertThat(cli.err()).startsWith("--tls-cert and --tls-key go together: the certificate chain and its private key");
 
-        err.getBuffer().setLength(0);
         assertThat(run("--tls", "--tls-cert", a.certificate().toString(), "--tls-key", a.key().toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("Give --tls (a self-signed certificate) or --tls-cert and --tls-key, not both");
+        assertThat(cli.err()).startsWith("Give --tls (a self-signed certificate) or --tls-cert and --tls-key, not both");
 
-        err.getBuffer().setLength(0);
         assertThat(run("--tls-cert-out", dir.resolve("x.pem").toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("--tls-cert-out and --tls-name apply to the self-signed certificate of --tls");
+        assertThat(cli.err()).startsWith("--tls-cert-out and --tls-name apply to the self-signed certificate of --tls");
     }
 }
