@@ -10,6 +10,8 @@ public record Scope(String account, String region) {
     /** Scopes in use are few; a bound keeps requests naming endless accounts from growing this. */
     private static final int MAX_SHARED = 10_000;
     private static final Map<Scope, Scope> SHARED = new ConcurrentHashMap<>();
+    /** ARN prefixes of the scopes in use: every request builds its keys' ARNs, several times. */
+    private static final Map<Scope, String> ARN_PREFIXES = new ConcurrentHashMap<>();
 
     /** Whether the text is an AWS account id: twelve digits. */
     public static boolean isAccountId(String text) {
@@ -63,6 +65,13 @@ public record Scope(String account, String region) {
     }
 
     private String arnPrefix() {
-        return "arn:" + partition() + ":kms:" + region + ":" + account + ":";
+        String prefix = ARN_PREFIXES.get(this);
+        if (prefix == null) {
+            prefix = "arn:" + partition() + ":kms:" + region + ":" + account + ":";
+            if (ARN_PREFIXES.size() < MAX_SHARED) {
+                ARN_PREFIXES.put(this, prefix);
+            }
+        }
+        return prefix;
     }
 }
