@@ -1,14 +1,9 @@
 package dev.trent.kms;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 /** The key policy AWS gives a key created without one: the account's root may do everything. */
 public final class DefaultKeyPolicy {
     /** One text per scope, shared by its keys: a copy per key was half of a stored key's memory. */
-    private static final Map<Scope, String> TEXTS = new ConcurrentHashMap<>();
-    /** Scopes in use are few; a bound keeps requests naming endless accounts from growing this. */
-    private static final int MAX_SHARED = 10_000;
+    private static final PerScope<String> TEXTS = new PerScope<>(DefaultKeyPolicy::text);
 
     public static final String NAME = "default";
 
@@ -17,7 +12,7 @@ public final class DefaultKeyPolicy {
 
     /** AWS's own document, in AWS's own layout, as GetKeyPolicy returns it. */
     public static String forScope(Scope scope) {
-        return TEXTS.size() < MAX_SHARED ? TEXTS.computeIfAbsent(scope, DefaultKeyPolicy::text) : text(scope);
+        return TEXTS.get(scope);
     }
 
     private static String text(Scope scope) {
