@@ -1,6 +1,5 @@
 package dev.trent.admin;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ public final class AdminEndpoint {
     public static final String HEALTH = AdminRoutes.ROOT + "health";
     /** The console's static files: the page itself asks for the token and sends it with its calls. */
     public static final String CONSOLE = AdminRoutes.ROOT + "ui";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(AdminEndpoint.class);
 
     /** What a Trent that verifies signatures but has no admin token answers on its guarded endpoints. */
@@ -72,6 +70,6 @@ public final class AdminEndpoint {
 
     /** {@code {"message": text}} with this status. */
     public static AdminResponse message(int status, String text) {
-        return AdminResponse.json(status, JSON.createObjectNode().put("message", text).toString());
+        return AdminResponse.json(status, AdminJson.mapper().createObjectNode().put("message", text).toString());
     }
 }

@@ -1,7 +1,6 @@
 package dev.trent.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +25,6 @@ import java.util.Set;
  * {@link Controls} (which the Java methods of {@code Trent} call too).
  */
 public final class ControlRoutes {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROOT = AdminRoutes.ROOT;
     private static final Set<String> FAULT_MEMBERS = Set.of("id", "operations", "keyIds", "accounts", "error",
             "rate", "latencyMillis", "closeConnection");
@@ -107,7 +105,7 @@ public final class ControlRoutes {
     }
 
     private AdminResponse faults() {
-        ArrayNode list = JSON.createArrayNode();
+        ArrayNode list = AdminJson.mapper().createArrayNode();
         controls.faults().list().forEach(fault -> list.add(json(fault)));
         ObjectNode answer = object();
         answer.set("faults", list);
@@ -177,7 +175,7 @@ public final class ControlRoutes {
                 .withRegion(request.query().get("region"))
                 .withKeyId(request.query().get("keyId"))
                 .withResult(request.query().get("result"));
-        ArrayNode list = JSON.createArrayNode();
+        ArrayNode list = AdminJson.mapper().createArrayNode();
         for (LoggedRequest logged : controls.requests(filter)) {
             list.addObject()
                     .put("time", logged.time().toString())
@@ -197,9 +195,9 @@ public final class ControlRoutes {
 
     private static ObjectNode json(Fault fault) {
         ObjectNode node = object().put("id", fault.id());
-        node.set("operations", JSON.valueToTree(fault.operations()));
-        node.set("keyIds", JSON.valueToTree(fault.keyIds()));
-        node.set("accounts", JSON.valueToTree(fault.accounts()));
+        node.set("operations", AdminJson.mapper().valueToTree(fault.operations()));
+        node.set("keyIds", AdminJson.mapper().valueToTree(fault.keyIds()));
+        node.set("accounts", AdminJson.mapper().valueToTree(fault.accounts()));
         node.put("error", fault.error() == null ? null : fault.error().awsName());
         return node.put("rate", fault.rate()).put("latencyMillis", fault.latencyMillis())
                 .put("closeConnection", fault.closeConnection());
@@ -211,7 +209,7 @@ public final class ControlRoutes {
             return object();
         }
         try {
-            JsonNode node = JSON.readTree(request.body());
+            JsonNode node = AdminJson.mapper().readTree(request.body());
             if (node instanceof ObjectNode object) {
                 return object;
             }
@@ -260,7 +258,7 @@ public final class ControlRoutes {
     }
 
     private static ObjectNode object() {
-        return JSON.createObjectNode();
+        return AdminJson.mapper().createObjectNode();
     }
 
     private static AdminResponse ok(ObjectNode body) {

@@ -1,12 +1,12 @@
 package dev.trent.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trent.admin.AdminRequest;
 import dev.trent.admin.AdminResponse;
+import dev.trent.admin.AdminJson;
 import dev.trent.admin.AdminRoutes;
 import dev.trent.api.ConsoleShapes;
 import dev.trent.kms.Alias;
@@ -47,7 +47,6 @@ final class InventoryRoutes {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     /** Loose: Trent takes a request's Region from its credential scope as the client wrote it. */
     private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Supplier<Kms> kms;
@@ -89,7 +88,7 @@ final class InventoryRoutes {
             // what the clock has made due happens first, as before every KMS request: a key whose
             // deletion date passed is gone here too
             domain.catchUp();
-            return AdminResponse.ok(JSON.writeValueAsString(body.build(domain.inventory())));
+            return AdminResponse.ok(AdminJson.mapper().writeValueAsString(body.build(domain.inventory())));
         } catch (Refused e) {
             ObjectNode error = NODES.objectNode().put("message", e.getMessage());
             return AdminResponse.json(e.status, error.toString());
