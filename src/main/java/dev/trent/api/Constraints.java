@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -28,30 +30,51 @@ final class Constraints {
             boolean hidden, Constraint member, Constraint key, Constraint value, String shape) {
     }
 
-    private final Map<String, Map<String, Constraint>> shapes;
+    /** The tables' lines, by structure and member path. */
+    private final Map<String, Map<String, String[]>> lines;
+    /**
+     * Each structure's constraints, parsed at its first request: parsing every structure's patterns
+     * and enums at once cost the start-up tens of milliseconds for operations most runs never call.
+     */
+    private final Map<String, Map<String, Constraint>> shapes = new ConcurrentHashMap<>();
 
-    private Constraints(Map<String, Map<String, Constraint>> shapes) {
-        this.shapes = shapes;
+    private Constraints(Map<String, Map<String, String[]>> lines) {
+        this.lines = lines;
     }
 
     /** The constraint on a member of a structure, or null when the model has none for it. */
     Constraint of(String shape, String member) {
         Map<String, Constraint> members = shapes.get(shape);
-        return members == null ? null : members.get(member);
+        if (members == null) {
+            Map<String, String[]> shapeLines = lines.get(shape);
+            if (shapeLines == null) {
+                return null;
+            }
+            members = shapes.computeIfAbsent(shape, s -> parse(shapeLines));
+        }
+        return members.get(member);
+    }
+
+    /** The structures the tables constrain. */
+    Set<String> shapes() {
+        return lines.keySet();
     }
 
     static Constraints load() {
         Map<String, Map<String, String[]>> lines = new HashMap<>();
         read("constraints.tsv", lines);
         read("constraints-supplement.tsv", lines);
-        Map<String, Map<String, Constraint>> shapes = new HashMap<>();
-        lines.forEach((shape, members) -> {
-            Map<String, Constraint> constraints = new HashMap<>();
-            members.keySet().stream().filter(path -> !path.contains("."))
-                    .forEach(path -> constraints.put(path, parse(members, path)));
-            shapes.put(shape, constraints);
-        });
-        return new Constraints(shapes);
+        return new Constraints(lines);
+    }
+
+    private static Map<String, Constraint> parse(Map<String, String[]> members) {
+        Map<String, Constraint> constraints = new HashMap<>();
+        for (String path : members.keySet()) {
+            if (!path.contains(".")) {
+                constraints.put(path, parse(members, path));
+            }
+        }
+        return constraints;
     }
 
     /** Adds a table's lines, by structure and member path; lines starting with # are comments. */
