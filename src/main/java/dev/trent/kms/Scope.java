@@ -22,6 +22,18 @@ public record Scope(String account, String region) {
         return SHARED.get(this);
     }
 
+    // equals and hashCode written out: a record's own are linked through method handles at their
+    // first call, which cost the first request tens of milliseconds at start-up (docs/performance.md).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Scope that && account.equals(that.account) && region.equals(that.region);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * account.hashCode() + region.hashCode();
+    }
+
     /** The AWS partition of a region: China and GovCloud regions have their own. */
     public String partition() {
         if (region.startsWith("cn-")) {
