@@ -11,7 +11,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
-import java.util.UUID;
 
 /**
  * Whole requests up to a maximum body size; a larger one is answered with 413 and AWS's error
@@ -38,7 +37,7 @@ final class BodyLimit extends HttpObjectAggregator {
         byte[] body = codec.writeError(ErrorCode.VALIDATION.awsName(),
                 "The request body is larger than the maximum of " + maxBytes + " bytes.");
         FullHttpResponse response = KmsRequestHandler.response(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, body,
-                UUID.randomUUID().toString());
+                RequestIds.next());
         boolean keepAlive = HttpUtil.isKeepAlive(oversized);
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
