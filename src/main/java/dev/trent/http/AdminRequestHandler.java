@@ -33,7 +33,7 @@ final class AdminRequestHandler {
                 && AdminRoutes.isAdminPath(new QueryStringDecoder(request.uri()).path());
     }
 
-    void serve(ChannelHandlerContext ctx, FullHttpRequest request) {
+    FullHttpResponse answer(FullHttpRequest request) {
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         Map<String, String> query = new HashMap<>();
         for (Map.Entry<String, List<String>> parameter : uri.parameters().entrySet()) {
@@ -50,6 +50,6 @@ final class AdminRequestHandler {
                 .set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
                 .set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        ctx.writeAndFlush(response);
+        return response;
     }
 }

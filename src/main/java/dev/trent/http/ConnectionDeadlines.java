@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * (slowloris) is cut off as surely as a silent one. No deadline runs while Trent works on a request.
  * Its two handlers sit before the HTTP codec (to see a request's first byte) and after it (to see
  * where its head and body end, and when the response leaves); all of it runs on the connection's
- * event loop.
+ * event loop. A client may send requests ahead of its answers (HTTP pipelining): the connection
+ * turns idle only when every request it began has its answer.
  */
 final class ConnectionDeadlines {
     private static final Logger log = LoggerFactory.getLogger(ConnectionDeadlines.class);
@@ -32,6 +33,8 @@ final class ConnectionDeadlines {
     private final ServerLimits limits;
     private Phase phase = Phase.IDLE;
     private ScheduledFuture<?> deadline;
+    /** Requests whose head has arrived and whose answer has not left. */
+    private int unanswered;
 
     ConnectionDeadlines(ServerLimits limits) {
         this.limits = limits;
@@ -68,6 +71,7 @@ final class ConnectionDeadlines {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (msg instanceof HttpRequest) {
+                    unanswered++;
                     enter(ctx, Phase.BODY, limits.bodyTimeout());
                 }
                 if (msg instanceof LastHttpContent) {
@@ -81,7 +85,10 @@ final class ConnectionDeadlines {
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
                 // 100 Continue is only a go-ahead for the body still to come
                 if (msg instanceof HttpResponse response && response.status() != HttpResponseStatus.CONTINUE) {
-                    enter(ctx, Phase.IDLE, limits.idleTimeout());
+                    unanswered = Math.max(0, unanswered - 1);
+                    if (unanswered == 0) {
+                        enter(ctx, Phase.IDLE, limits.idleTimeout());
+                    } // else the next request is still arriving (its deadline runs) or waits for a worker
                 }
                 ctx.write(msg, promise);
             }

@@ -15,10 +15,7 @@ import dev.trent.kms.ErrorCode;
 import dev.trent.kms.KmsException;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -35,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +41,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * One KMS request: {@code POST /} with {@code X-Amz-Target: TrentService.OPERATION} and an AWS JSON
  * 1.1 body, answered with the response shape or AWS's error envelope.
  */
-@ChannelHandler.Sharable
-final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class KmsRequestHandler {
     static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     private static final String TARGET_PREFIX = "TrentService.";
     private static final Logger log = LoggerFactory.getLogger(KmsRequestHandler.class);
@@ -68,22 +63,21 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         this.observer = observer;
     }
 
-    @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String requestId = UUID.randomUUID().toString();
+    /** The answer to one request; null when the connection is to be closed without one. */
+    FullHttpResponse answer(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String requestId = RequestIds.next();
         if (request.decoderResult().isFailure()) {
             // Netty could not read it as HTTP (a bad Content-Length, a header line over the limit):
             // answer, then close, as where the next request would start is unknown.
             FullHttpResponse response = error(ErrorCode.SERIALIZATION, "The request is not valid HTTP/1.1.", requestId);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-            return;
+            return response;
         }
         RequestTrace trace = new RequestTrace(requestId);
         FullHttpResponse response;
         String result = ServedRequest.OK;
         try {
-            response = ok(answer(request, trace, connection(ctx)), requestId);
+            response = ok(answerBody(request, trace, connection(ctx)), requestId);
         } catch (KmsException e) {
             response = error(e.code(), e.getMessage(), requestId);
             result = e.code().awsName();
@@ -93,15 +87,14 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
             result = e.error().awsName();
         } catch (ConnectionDrop e) {
             observer.served(trace.served(ServedRequest.CONNECTION_CLOSED));
-            ctx.close();
-            return;
+            return null;
         } catch (RuntimeException e) {
             log.error("Request {} ({}) failed", requestId, request.headers().get("X-Amz-Target"), e);
             response = error(ErrorCode.INTERNAL, INTERNAL_MESSAGE, requestId);
             result = ErrorCode.INTERNAL.awsName();
         }
         observer.served(trace.served(result));
-        ctx.writeAndFlush(response);
+        return response;
     }
 
     /** AWS's text for KMSInternalException (its API reference). */
@@ -116,7 +109,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
                 : new Connection(null, secure);
     }
 
-    private byte[] answer(FullHttpRequest request, RequestTrace trace, Connection connection) {
+    private byte[] answerBody(FullHttpRequest request, RequestTrace trace, Connection connection) {
         Operation op = operation(request)
                 .orElseThrow(() -> new KmsException(ErrorCode.UNKNOWN_OPERATION, null));
         trace.operation(op);
@@ -177,8 +170,7 @@ final class KmsRequestHandler extends SimpleChannelInboundHandler<FullHttpReques
         return response;
     }
 
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         log.debug("Connection {} closed after an error", ctx.channel().remoteAddress(), cause);
         ctx.close();
     }

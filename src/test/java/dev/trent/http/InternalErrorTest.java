@@ -57,14 +57,17 @@ class InternalErrorTest {
     @Test
     void answersKmsInternalExceptionWithoutAStackTraceAndLogsTheCause() {
         Api api = new Api(new Kms(brokenStore(), new MutableClock(), new Randomness()));
+        KmsRequestHandler handler = new KmsRequestHandler(() -> api, new JsonCodec(),
+                new CallerResolver("000000000000", "us-east-1"));
         EmbeddedChannel channel = new EmbeddedChannel(
-                new KmsRequestHandler(() -> api, new JsonCodec(), new CallerResolver("000000000000", "us-east-1")));
+                new RequestDispatcher(handler, new AdminRequestHandler(null), new Admission(1), Runnable::run));
         FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/",
                 Unpooled.copiedBuffer("{\"KeyId\":\"1234abcd-12ab-34cd-56ef-1234567890ab\"}", StandardCharsets.UTF_8));
         request.headers().set("X-Amz-Target", "TrentService.DescribeKey")
                 .set("Content-Type", "application/x-amz-json-1.1");
 
         channel.writeInbound(request);
+        channel.runPendingTasks(); // the answer, handed back to the event loop
         FullHttpResponse response = channel.readOutbound();
 
         assertThat(response.status().code()).isEqualTo(500);

@@ -154,4 +154,25 @@ class SlowClientsTest {
             assertThat(second.body().split("\"KeyId\"", -1)).hasSize(3);
         }
     }
+
+    @Test
+    void aClientThatSendsManyRequestsAheadHasEachAnsweredInOrder() throws IOException {
+        // more requests ahead than a connection may have waiting before its reads pause
+        int count = 5 * RequestDispatcher.MAX_AHEAD;
+        try (Trent trent = start(ServerLimits.DEFAULTS.withIdleTimeout(SHORT).withHeaderTimeout(SHORT)
+                        .withBodyTimeout(SHORT));
+                Socket socket = new Socket("127.0.0.1", trent.port())) {
+            for (int i = 0; i < count; i++) {
+                socket.getOutputStream().write(RawHttp.request("CreateKey", "{\"Description\":\"key " + i + "\"}"));
+            }
+            socket.getOutputStream().flush();
+            for (int i = 0; i < count; i++) {
+                RawHttp.Answer answer = RawHttp.readAnswer(socket.getInputStream());
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.body()).contains("\"Description\":\"key " + i + "\"");
+            }
+            // then idle: closed at the idle deadline as any other connection
+            assertThat(RawHttp.closedWithin(socket, BOUND)).as("idle connection closed").isTrue();
+        }
+    }
 }
