@@ -43,9 +43,9 @@ public final class Api {
             List<String> grantTokens = GrantTokensParameter.of(request);
             kms.grants().checkTokens(grantTokens);
             kms.catchUp();
-            // condition keys matter only where policies are evaluated: no work for them otherwise
-            RequestFacts facts = kms.access().mode() == AccessMode.POLICIES
-                    ? RequestConditions.of(op, request, connection) : RequestFacts.NONE;
+            // condition keys matter only where policies are evaluated, and are gathered only if one reads them
+            Supplier<RequestFacts> facts = kms.access().mode() == AccessMode.POLICIES
+                    ? () -> RequestConditions.of(op, request, connection) : () -> RequestFacts.NONE;
             Requester requester = new Requester(caller.scope(), caller.principal(), caller.identityPolicies(),
                     grantTokens, facts);
             return handler.apply(requester, request);

@@ -1,6 +1,7 @@
 package dev.trent.kms;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Who makes a request, as the domain decides access on it: the account and Region it acts in, the
@@ -10,13 +11,46 @@ import java.util.List;
  * @param scope the caller's account and Region: where bare key ids and alias names are looked up
  * @param principal the acting IAM ARN ({@code arn:aws:iam::111122223333:role/app}, or the account's root)
  * @param identityPolicies the principal's IAM identity policy documents (JSON)
+ * @param requestFacts what the request says that policies may test, gathered at its first use: most
+ *     requests meet no policy or grant that reads any (see {@link #facts()})
  */
 public record Requester(Scope scope, String principal, List<String> identityPolicies, List<String> grantTokens,
-        RequestFacts facts) {
+        Supplier<RequestFacts> requestFacts) {
 
     public Requester {
         identityPolicies = List.copyOf(identityPolicies);
         grantTokens = List.copyOf(grantTokens);
+        requestFacts = requestFacts instanceof Once ? requestFacts : new Once(requestFacts);
+    }
+
+    public Requester(Scope scope, String principal, List<String> identityPolicies, List<String> grantTokens,
+            RequestFacts facts) {
+        this(scope, principal, identityPolicies, grantTokens, () -> facts);
+    }
+
+    /** What the request says that policies may test, gathered now if nothing asked before. */
+    public RequestFacts facts() {
+        return requestFacts.get();
+    }
+
+    /** Gathers the facts once; two threads racing would each gather the same immutable facts. */
+    private static final class Once implements Supplier<RequestFacts> {
+        private final Supplier<RequestFacts> source;
+        private RequestFacts facts;
+
+        Once(Supplier<RequestFacts> source) {
+            this.source = source;
+        }
+
+        @Override
+        public RequestFacts get() {
+            RequestFacts known = facts;
+            if (known == null) {
+                known = source.get();
+                facts = known;
+            }
+            return known;
+        }
     }
 
     /** The account's root, asking nothing in particular: for work Trent does on its own account. */
@@ -26,7 +60,9 @@ public record Requester(Scope scope, String principal, List<String> identityPoli
 
     /** This requester, its request having one more condition key that holds for the whole request. */
     public Requester withFact(String conditionKey, String value) {
-        return new Requester(scope, principal, identityPolicies, grantTokens, facts.with(conditionKey, List.of(value)));
+        Supplier<RequestFacts> before = requestFacts;
+        return new Requester(scope, principal, identityPolicies, grantTokens,
+                () -> before.get().with(conditionKey, List.of(value)));
     }
 
     public String account() {
