@@ -14,35 +14,38 @@ import software.amazon.awssdk.services.kms.model.UpdateAliasRequest;
 import software.amazon.awssdk.services.kms.model.UpdateAliasResponse;
 
 /** CreateAlias, UpdateAlias, DeleteAlias, ListAliases. */
-final class AliasHandlers {
+final class AliasHandlers implements HandlerGroup {
     private final Aliases aliases;
-    private final Api.Routes routes;
 
-    AliasHandlers(Kms kms, Api.Routes routes) {
+    AliasHandlers(Kms kms) {
         this.aliases = kms.aliases();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.CREATE_ALIAS, CreateAliasRequest::builder, (caller, r) -> {
-            aliases.create(caller, r.aliasName(), r.targetKeyId());
-            return CreateAliasResponse.builder().build();
-        });
-        routes.add(Operation.UPDATE_ALIAS, UpdateAliasRequest::builder, (caller, r) -> {
-            aliases.update(caller, r.aliasName(), r.targetKeyId());
-            return UpdateAliasResponse.builder().build();
-        });
-        routes.add(Operation.DELETE_ALIAS, DeleteAliasRequest::builder, (caller, r) -> {
-            aliases.delete(caller, r.aliasName());
-            return DeleteAliasResponse.builder().build();
-        });
-        routes.add(Operation.LIST_ALIASES, ListAliasesRequest::builder, (caller, r) -> {
-            Page<Alias> page = aliases.list(caller, r.keyId(), r.limit(), r.marker());
-            return ListAliasesResponse.builder()
-                    .aliases(page.items().stream().map(Shapes::aliasEntry).toList())
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case CREATE_ALIAS -> Api.route(CreateAliasRequest::builder, (caller, r) -> {
+                aliases.create(caller, r.aliasName(), r.targetKeyId());
+                return CreateAliasResponse.builder().build();
+            });
+            case UPDATE_ALIAS -> Api.route(UpdateAliasRequest::builder, (caller, r) -> {
+                aliases.update(caller, r.aliasName(), r.targetKeyId());
+                return UpdateAliasResponse.builder().build();
+            });
+            case DELETE_ALIAS -> Api.route(DeleteAliasRequest::builder, (caller, r) -> {
+                aliases.delete(caller, r.aliasName());
+                return DeleteAliasResponse.builder().build();
+            });
+            case LIST_ALIASES -> Api.route(ListAliasesRequest::builder, (caller, r) -> {
+                Page<Alias> page = aliases.list(caller, r.keyId(), r.limit(), r.marker());
+                return ListAliasesResponse.builder()
+                        .aliases(page.items().stream().map(Shapes::aliasEntry).toList())
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            default -> null;
+        };
     }
 }

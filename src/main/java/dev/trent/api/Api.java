@@ -5,11 +5,9 @@ import dev.trent.kms.AccessMode;
 import dev.trent.kms.Kms;
 import dev.trent.kms.RequestFacts;
 import dev.trent.kms.Requester;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BiFunction;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -27,7 +25,8 @@ public final class Api {
         void decodeInto(SdkPojo requestBuilder);
     }
 
-    private record Route<Q extends SdkPojo>(Supplier<? extends SdkBuilder<?, Q>> newRequest,
+    /** An operation's request shape and handler. */
+    record Route<Q extends SdkPojo>(Supplier<? extends SdkBuilder<?, Q>> newRequest,
             BiFunction<Requester, Q, ? extends SdkPojo> handler) {
 
         SdkPojo call(Caller caller, Operation op, Connection connection, RequestDecoder decoder,
@@ -52,7 +51,9 @@ public final class Api {
         }
     }
 
-    private final Map<Operation, Route<?>> routes = new EnumMap<>(Operation.class);
+    /** Each operation's route, found at its first request. */
+    private final AtomicReferenceArray<Route<?>> routes = new AtomicReferenceArray<>(Operation.values().length);
+    private final List<HandlerGroup> groups;
     private final RequestValidator validator;
     private final Kms kms;
     private final KeyUseRecorder keyUses;
@@ -68,38 +69,36 @@ public final class Api {
         this.interceptor = interceptor;
         this.validator = new RequestValidator(Constraints.load());
         this.keyUses = new KeyUseRecorder(kms.usage());
-        new KeyHandlers(kms, this::route).register();
-        new CryptoHandlers(kms, this::route).register();
-        new AliasHandlers(kms, this::route).register();
-        new TagHandlers(kms, this::route).register();
-        new PolicyHandlers(kms, this::route).register();
-        new AsymmetricHandlers(kms, this::route).register();
-        new MacHandlers(kms, this::route).register();
-        new KeyUsageHandlers(kms, this::route).register();
-        new RotationHandlers(kms, this::route).register();
-        new ImportHandlers(kms, this::route).register();
-        new MultiRegionHandlers(kms, this::route).register();
-        new GrantHandlers(kms, this::route).register();
-        new CustomKeyStoreHandlers(kms, this::route).register();
-        for (Operation op : Operation.values()) {
-            if (!routes.containsKey(op)) {
-                throw new IllegalStateException(op + " has no handler");
-            }
-        }
+        this.groups = List.of(new KeyHandlers(kms), new CryptoHandlers(kms), new AliasHandlers(kms),
+                new TagHandlers(kms), new PolicyHandlers(kms), new AsymmetricHandlers(kms), new MacHandlers(kms),
+                new KeyUsageHandlers(kms), new RotationHandlers(kms), new ImportHandlers(kms),
+                new MultiRegionHandlers(kms), new GrantHandlers(kms), new CustomKeyStoreHandlers(kms));
     }
 
-    /** How handler groups add their operations. */
-    @FunctionalInterface
-    interface Routes {
-        <Q extends SdkPojo> void add(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
-                BiFunction<Requester, Q, ? extends SdkPojo> handler);
-    }
-
-    private <Q extends SdkPojo> void route(Operation op, Supplier<? extends SdkBuilder<?, Q>> newRequest,
+    /** How handler groups give an operation's route. */
+    static <Q extends SdkPojo> Route<Q> route(Supplier<? extends SdkBuilder<?, Q>> newRequest,
             BiFunction<Requester, Q, ? extends SdkPojo> handler) {
-        if (routes.put(op, new Route<>(newRequest, handler)) != null) {
-            throw new IllegalStateException(op + " has two handlers");
+        return new Route<>(newRequest, handler);
+    }
+
+    /** The handler groups, for the test that each operation has exactly one. */
+    List<HandlerGroup> groups() {
+        return groups;
+    }
+
+    private Route<?> route(Operation op) {
+        Route<?> route = routes.get(op.ordinal());
+        if (route == null) {
+            for (HandlerGroup group : groups) {
+                route = group.route(op);
+                if (route != null) {
+                    routes.set(op.ordinal(), route); // two threads racing set equal routes
+                    return route;
+                }
+            }
+            throw new IllegalStateException(op + " has no handler");
         }
+        return route;
     }
 
     /** Answers one request; {@code requestId} is the id its response carries. */
@@ -116,7 +115,7 @@ public final class Api {
     public SdkPojo call(Caller caller, Connection connection, Operation op, RequestTrace trace, RequestDecoder decoder) {
         trace.operation(op);
         trace.caller(caller);
-        SdkPojo response = routes.get(op).call(caller, op, connection, decoder, validator, kms, interceptor, trace);
+        SdkPojo response = route(op).call(caller, op, connection, decoder, validator, kms, interceptor, trace);
         KeyNames.answered(response).ifPresent(trace::keyId);
         keyUses.record(op, response, trace.requestId());
         return response;

@@ -28,13 +28,11 @@ import software.amazon.awssdk.services.kms.model.XksProxyAuthenticationCredentia
 import software.amazon.awssdk.services.kms.model.XksProxyConfigurationType;
 
 /** CreateCustomKeyStore, DescribeCustomKeyStores, UpdateCustomKeyStore, ConnectCustomKeyStore, DisconnectCustomKeyStore, DeleteCustomKeyStore. */
-final class CustomKeyStoreHandlers {
+final class CustomKeyStoreHandlers implements HandlerGroup {
     private final CustomKeyStores keyStores;
-    private final Api.Routes routes;
 
-    CustomKeyStoreHandlers(Kms kms, Api.Routes routes) {
+    CustomKeyStoreHandlers(Kms kms) {
         this.keyStores = kms.customKeyStores();
-        this.routes = routes;
     }
 
     /** The XksProxy settings a request gives, each null when not given. */
@@ -45,51 +43,56 @@ final class CustomKeyStoreHandlers {
                 credential == null ? null : credential.rawSecretAccessKey());
     }
 
-    void register() {
-        routes.add(Operation.CREATE_CUSTOM_KEY_STORE, CreateCustomKeyStoreRequest::builder, (caller, r) -> {
-            CustomKeyStore created = keyStores.create(caller, new CreateCustomKeyStoreCommand(
-                    r.customKeyStoreName(),
-                    domainEnum(r.customKeyStoreTypeAsString(), CustomKeyStoreType.class),
-                    r.cloudHsmClusterId(),
-                    r.trustAnchorCertificate(),
-                    r.keyStorePassword(),
-                    proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
-                            r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
-                            r.xksProxyAuthenticationCredential())));
-            return CreateCustomKeyStoreResponse.builder().customKeyStoreId(created.id()).build();
-        });
-        routes.add(Operation.DESCRIBE_CUSTOM_KEY_STORES, DescribeCustomKeyStoresRequest::builder, (caller, r) -> {
-            Page<CustomKeyStore> page = keyStores.describe(caller, r.customKeyStoreId(),
-                    r.customKeyStoreName(), r.limit(), r.marker());
-            return DescribeCustomKeyStoresResponse.builder()
-                    .customKeyStores(page.items().stream().map(CustomKeyStoreHandlers::entry).toList())
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
-        routes.add(Operation.UPDATE_CUSTOM_KEY_STORE, UpdateCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.update(caller, new UpdateCustomKeyStoreCommand(
-                    r.customKeyStoreId(),
-                    r.newCustomKeyStoreName(),
-                    r.cloudHsmClusterId(),
-                    r.keyStorePassword(),
-                    proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
-                            r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
-                            r.xksProxyAuthenticationCredential())));
-            return UpdateCustomKeyStoreResponse.builder().build();
-        });
-        routes.add(Operation.CONNECT_CUSTOM_KEY_STORE, ConnectCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.connect(caller, r.customKeyStoreId());
-            return ConnectCustomKeyStoreResponse.builder().build();
-        });
-        routes.add(Operation.DISCONNECT_CUSTOM_KEY_STORE, DisconnectCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.disconnect(caller, r.customKeyStoreId());
-            return DisconnectCustomKeyStoreResponse.builder().build();
-        });
-        routes.add(Operation.DELETE_CUSTOM_KEY_STORE, DeleteCustomKeyStoreRequest::builder, (caller, r) -> {
-            keyStores.delete(caller, r.customKeyStoreId());
-            return DeleteCustomKeyStoreResponse.builder().build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case CREATE_CUSTOM_KEY_STORE -> Api.route(CreateCustomKeyStoreRequest::builder, (caller, r) -> {
+                CustomKeyStore created = keyStores.create(caller, new CreateCustomKeyStoreCommand(
+                        r.customKeyStoreName(),
+                        domainEnum(r.customKeyStoreTypeAsString(), CustomKeyStoreType.class),
+                        r.cloudHsmClusterId(),
+                        r.trustAnchorCertificate(),
+                        r.keyStorePassword(),
+                        proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
+                                r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
+                                r.xksProxyAuthenticationCredential())));
+                return CreateCustomKeyStoreResponse.builder().customKeyStoreId(created.id()).build();
+            });
+            case DESCRIBE_CUSTOM_KEY_STORES -> Api.route(DescribeCustomKeyStoresRequest::builder, (caller, r) -> {
+                Page<CustomKeyStore> page = keyStores.describe(caller, r.customKeyStoreId(),
+                        r.customKeyStoreName(), r.limit(), r.marker());
+                return DescribeCustomKeyStoresResponse.builder()
+                        .customKeyStores(page.items().stream().map(CustomKeyStoreHandlers::entry).toList())
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            case UPDATE_CUSTOM_KEY_STORE -> Api.route(UpdateCustomKeyStoreRequest::builder, (caller, r) -> {
+                keyStores.update(caller, new UpdateCustomKeyStoreCommand(
+                        r.customKeyStoreId(),
+                        r.newCustomKeyStoreName(),
+                        r.cloudHsmClusterId(),
+                        r.keyStorePassword(),
+                        proxy(r.xksProxyConnectivityAsString(), r.xksProxyUriEndpoint(), r.xksProxyUriPath(),
+                                r.xksProxyVpcEndpointServiceName(), r.xksProxyVpcEndpointServiceOwner(),
+                                r.xksProxyAuthenticationCredential())));
+                return UpdateCustomKeyStoreResponse.builder().build();
+            });
+            case CONNECT_CUSTOM_KEY_STORE -> Api.route(ConnectCustomKeyStoreRequest::builder, (caller, r) -> {
+                keyStores.connect(caller, r.customKeyStoreId());
+                return ConnectCustomKeyStoreResponse.builder().build();
+            });
+            case DISCONNECT_CUSTOM_KEY_STORE -> Api.route(DisconnectCustomKeyStoreRequest::builder, (caller, r) -> {
+                keyStores.disconnect(caller, r.customKeyStoreId());
+                return DisconnectCustomKeyStoreResponse.builder().build();
+            });
+            case DELETE_CUSTOM_KEY_STORE -> Api.route(DeleteCustomKeyStoreRequest::builder, (caller, r) -> {
+                keyStores.delete(caller, r.customKeyStoreId());
+                return DeleteCustomKeyStoreResponse.builder().build();
+            });
+            default -> null;
+        };
     }
 
     /** Every field AWS returns for the key store's type; never the proxy's secret or the kmsuser password. */

@@ -25,43 +25,46 @@ import software.amazon.awssdk.services.kms.model.RevokeGrantRequest;
 import software.amazon.awssdk.services.kms.model.RevokeGrantResponse;
 
 /** CreateGrant, ListGrants, ListRetirableGrants, RetireGrant, RevokeGrant. */
-final class GrantHandlers {
+final class GrantHandlers implements HandlerGroup {
     private final Grants grants;
-    private final Api.Routes routes;
 
-    GrantHandlers(Kms kms, Api.Routes routes) {
+    GrantHandlers(Kms kms) {
         this.grants = kms.grants();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.CREATE_GRANT, CreateGrantRequest::builder, this::createGrant);
-        routes.add(Operation.LIST_GRANTS, ListGrantsRequest::builder, (caller, r) -> {
-            Page<Grant> page = grants.list(caller, r.keyId(), r.grantId(), r.granteePrincipal(),
-                    r.granteeServicePrincipal(), r.limit(), r.marker());
-            return ListGrantsResponse.builder()
-                    .grants(entries(page))
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
-        routes.add(Operation.LIST_RETIRABLE_GRANTS, ListRetirableGrantsRequest::builder, (caller, r) -> {
-            Page<Grant> page = grants.listRetirable(caller, r.retiringPrincipal(),
-                    r.retiringServicePrincipal(), r.limit(), r.marker());
-            return ListRetirableGrantsResponse.builder()
-                    .grants(entries(page))
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
-        routes.add(Operation.RETIRE_GRANT, RetireGrantRequest::builder, (caller, r) -> {
-            grants.retire(caller, r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
-            return RetireGrantResponse.builder().build();
-        });
-        routes.add(Operation.REVOKE_GRANT, RevokeGrantRequest::builder, (caller, r) -> {
-            grants.revoke(caller, r.keyId(), r.grantId(), isTrue(r.dryRun()));
-            return RevokeGrantResponse.builder().build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case CREATE_GRANT -> Api.route(CreateGrantRequest::builder, this::createGrant);
+            case LIST_GRANTS -> Api.route(ListGrantsRequest::builder, (caller, r) -> {
+                Page<Grant> page = grants.list(caller, r.keyId(), r.grantId(), r.granteePrincipal(),
+                        r.granteeServicePrincipal(), r.limit(), r.marker());
+                return ListGrantsResponse.builder()
+                        .grants(entries(page))
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            case LIST_RETIRABLE_GRANTS -> Api.route(ListRetirableGrantsRequest::builder, (caller, r) -> {
+                Page<Grant> page = grants.listRetirable(caller, r.retiringPrincipal(),
+                        r.retiringServicePrincipal(), r.limit(), r.marker());
+                return ListRetirableGrantsResponse.builder()
+                        .grants(entries(page))
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            case RETIRE_GRANT -> Api.route(RetireGrantRequest::builder, (caller, r) -> {
+                grants.retire(caller, r.grantToken(), r.keyId(), r.grantId(), isTrue(r.dryRun()));
+                return RetireGrantResponse.builder().build();
+            });
+            case REVOKE_GRANT -> Api.route(RevokeGrantRequest::builder, (caller, r) -> {
+                grants.revoke(caller, r.keyId(), r.grantId(), isTrue(r.dryRun()));
+                return RevokeGrantResponse.builder().build();
+            });
+            default -> null;
+        };
     }
 
     private CreateGrantResponse createGrant(Requester caller, CreateGrantRequest r) {

@@ -34,43 +34,46 @@ import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionRequest;
 import software.amazon.awssdk.services.kms.model.UpdateKeyDescriptionResponse;
 
 /** CreateKey, DescribeKey, ListKeys, EnableKey, DisableKey, key deletion and description. */
-final class KeyHandlers {
+final class KeyHandlers implements HandlerGroup {
     private final Keys keys;
-    private final Api.Routes routes;
 
-    KeyHandlers(Kms kms, Api.Routes routes) {
+    KeyHandlers(Kms kms) {
         this.keys = kms.keys();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.CREATE_KEY, CreateKeyRequest::builder, this::createKey);
-        routes.add(Operation.DESCRIBE_KEY, DescribeKeyRequest::builder, (caller, r) -> DescribeKeyResponse.builder()
-                .keyMetadata(Shapes.keyMetadata(keys.describe(caller, r.keyId()))).build());
-        routes.add(Operation.LIST_KEYS, ListKeysRequest::builder, this::listKeys);
-        routes.add(Operation.ENABLE_KEY, EnableKeyRequest::builder, (caller, r) -> {
-            keys.enable(caller, r.keyId());
-            return EnableKeyResponse.builder().build();
-        });
-        routes.add(Operation.DISABLE_KEY, DisableKeyRequest::builder, (caller, r) -> {
-            keys.disable(caller, r.keyId());
-            return DisableKeyResponse.builder().build();
-        });
-        routes.add(Operation.UPDATE_KEY_DESCRIPTION, UpdateKeyDescriptionRequest::builder, (caller, r) -> {
-            keys.updateDescription(caller, r.keyId(), r.description());
-            return UpdateKeyDescriptionResponse.builder().build();
-        });
-        routes.add(Operation.SCHEDULE_KEY_DELETION, ScheduleKeyDeletionRequest::builder, (caller, r) -> {
-            KmsKey key = keys.scheduleDeletion(caller, r.keyId(), r.pendingWindowInDays());
-            return ScheduleKeyDeletionResponse.builder()
-                    .keyId(key.arn())
-                    .deletionDate(key.deletionDate())
-                    .keyState(key.state().awsName())
-                    .pendingWindowInDays(key.pendingWindowInDays())
-                    .build();
-        });
-        routes.add(Operation.CANCEL_KEY_DELETION, CancelKeyDeletionRequest::builder, (caller, r) ->
-                CancelKeyDeletionResponse.builder().keyId(keys.cancelDeletion(caller, r.keyId()).arn()).build());
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case CREATE_KEY -> Api.route(CreateKeyRequest::builder, this::createKey);
+            case DESCRIBE_KEY -> Api.route(DescribeKeyRequest::builder, (caller, r) -> DescribeKeyResponse.builder()
+                    .keyMetadata(Shapes.keyMetadata(keys.describe(caller, r.keyId()))).build());
+            case LIST_KEYS -> Api.route(ListKeysRequest::builder, this::listKeys);
+            case ENABLE_KEY -> Api.route(EnableKeyRequest::builder, (caller, r) -> {
+                keys.enable(caller, r.keyId());
+                return EnableKeyResponse.builder().build();
+            });
+            case DISABLE_KEY -> Api.route(DisableKeyRequest::builder, (caller, r) -> {
+                keys.disable(caller, r.keyId());
+                return DisableKeyResponse.builder().build();
+            });
+            case UPDATE_KEY_DESCRIPTION -> Api.route(UpdateKeyDescriptionRequest::builder, (caller, r) -> {
+                keys.updateDescription(caller, r.keyId(), r.description());
+                return UpdateKeyDescriptionResponse.builder().build();
+            });
+            case SCHEDULE_KEY_DELETION -> Api.route(ScheduleKeyDeletionRequest::builder, (caller, r) -> {
+                KmsKey key = keys.scheduleDeletion(caller, r.keyId(), r.pendingWindowInDays());
+                return ScheduleKeyDeletionResponse.builder()
+                        .keyId(key.arn())
+                        .deletionDate(key.deletionDate())
+                        .keyState(key.state().awsName())
+                        .pendingWindowInDays(key.pendingWindowInDays())
+                        .build();
+            });
+            case CANCEL_KEY_DELETION -> Api.route(CancelKeyDeletionRequest::builder, (caller, r) ->
+                    CancelKeyDeletionResponse.builder().keyId(keys.cancelDeletion(caller, r.keyId()).arn()).build());
+            default -> null;
+        };
     }
 
     private CreateKeyResponse createKey(Requester caller, CreateKeyRequest r) {

@@ -14,21 +14,24 @@ import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionRequest;
 import software.amazon.awssdk.services.kms.model.UpdatePrimaryRegionResponse;
 
 /** ReplicateKey, UpdatePrimaryRegion. */
-final class MultiRegionHandlers {
+final class MultiRegionHandlers implements HandlerGroup {
     private final MultiRegionKeys multiRegion;
-    private final Api.Routes routes;
 
-    MultiRegionHandlers(Kms kms, Api.Routes routes) {
+    MultiRegionHandlers(Kms kms) {
         this.multiRegion = kms.multiRegionKeys();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.REPLICATE_KEY, ReplicateKeyRequest::builder, this::replicateKey);
-        routes.add(Operation.UPDATE_PRIMARY_REGION, UpdatePrimaryRegionRequest::builder, (caller, r) -> {
-            multiRegion.updatePrimaryRegion(caller, r.keyId(), r.primaryRegion());
-            return UpdatePrimaryRegionResponse.builder().build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case REPLICATE_KEY -> Api.route(ReplicateKeyRequest::builder, this::replicateKey);
+            case UPDATE_PRIMARY_REGION -> Api.route(UpdatePrimaryRegionRequest::builder, (caller, r) -> {
+                multiRegion.updatePrimaryRegion(caller, r.keyId(), r.primaryRegion());
+                return UpdatePrimaryRegionResponse.builder().build();
+            });
+            default -> null;
+        };
     }
 
     private ReplicateKeyResponse replicateKey(Requester caller, ReplicateKeyRequest r) {

@@ -14,32 +14,35 @@ import software.amazon.awssdk.services.kms.model.PutKeyPolicyRequest;
 import software.amazon.awssdk.services.kms.model.PutKeyPolicyResponse;
 
 /** GetKeyPolicy, PutKeyPolicy, ListKeyPolicies. */
-final class PolicyHandlers {
+final class PolicyHandlers implements HandlerGroup {
     private final KeyPolicies policies;
-    private final Api.Routes routes;
 
-    PolicyHandlers(Kms kms, Api.Routes routes) {
+    PolicyHandlers(Kms kms) {
         this.policies = kms.policies();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.GET_KEY_POLICY, GetKeyPolicyRequest::builder, (caller, r) ->
-                GetKeyPolicyResponse.builder()
-                        .policy(policies.get(caller, r.keyId(), r.policyName()))
-                        .policyName(DefaultKeyPolicy.NAME)
-                        .build());
-        routes.add(Operation.PUT_KEY_POLICY, PutKeyPolicyRequest::builder, (caller, r) -> {
-            policies.put(caller, r.keyId(), r.policyName(), r.policy(), isTrue(r.bypassPolicyLockoutSafetyCheck()));
-            return PutKeyPolicyResponse.builder().build();
-        });
-        routes.add(Operation.LIST_KEY_POLICIES, ListKeyPoliciesRequest::builder, (caller, r) -> {
-            Page<String> page = policies.list(caller, r.keyId(), r.limit(), r.marker());
-            return ListKeyPoliciesResponse.builder()
-                    .policyNames(page.items())
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case GET_KEY_POLICY -> Api.route(GetKeyPolicyRequest::builder, (caller, r) ->
+                    GetKeyPolicyResponse.builder()
+                            .policy(policies.get(caller, r.keyId(), r.policyName()))
+                            .policyName(DefaultKeyPolicy.NAME)
+                            .build());
+            case PUT_KEY_POLICY -> Api.route(PutKeyPolicyRequest::builder, (caller, r) -> {
+                policies.put(caller, r.keyId(), r.policyName(), r.policy(), isTrue(r.bypassPolicyLockoutSafetyCheck()));
+                return PutKeyPolicyResponse.builder().build();
+            });
+            case LIST_KEY_POLICIES -> Api.route(ListKeyPoliciesRequest::builder, (caller, r) -> {
+                Page<String> page = policies.list(caller, r.keyId(), r.limit(), r.marker());
+                return ListKeyPoliciesResponse.builder()
+                        .policyNames(page.items())
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            default -> null;
+        };
     }
 }

@@ -24,41 +24,44 @@ import software.amazon.awssdk.services.kms.model.RotateKeyOnDemandResponse;
 import software.amazon.awssdk.services.kms.model.RotationsListEntry;
 
 /** EnableKeyRotation, DisableKeyRotation, GetKeyRotationStatus, RotateKeyOnDemand, ListKeyRotations. */
-final class RotationHandlers {
+final class RotationHandlers implements HandlerGroup {
     private final KeyRotations rotations;
-    private final Api.Routes routes;
 
-    RotationHandlers(Kms kms, Api.Routes routes) {
+    RotationHandlers(Kms kms) {
         this.rotations = kms.rotations();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.ENABLE_KEY_ROTATION, EnableKeyRotationRequest::builder, (caller, r) -> {
-            rotations.enable(caller, r.keyId(), r.rotationPeriodInDays());
-            return EnableKeyRotationResponse.builder().build();
-        });
-        routes.add(Operation.DISABLE_KEY_ROTATION, DisableKeyRotationRequest::builder, (caller, r) -> {
-            rotations.disable(caller, r.keyId());
-            return DisableKeyRotationResponse.builder().build();
-        });
-        routes.add(Operation.GET_KEY_ROTATION_STATUS, GetKeyRotationStatusRequest::builder, (caller, r) -> {
-            return statusResponse(rotations.status(caller, r.keyId()));
-        });
-        // AWS's examples name the key by its key id here, not its ARN
-        routes.add(Operation.ROTATE_KEY_ON_DEMAND, RotateKeyOnDemandRequest::builder, (caller, r) ->
-                RotateKeyOnDemandResponse.builder()
-                        .keyId(rotations.rotateOnDemand(caller, r.keyId()).keyId())
-                        .build());
-        routes.add(Operation.LIST_KEY_ROTATIONS, ListKeyRotationsRequest::builder, (caller, r) -> {
-            Page<KeyRotations.Entry> page = rotations.list(caller, r.keyId(),
-                    domainEnum(r.includeKeyMaterialAsString(), IncludeKeyMaterial.class), r.limit(), r.marker());
-            return ListKeyRotationsResponse.builder()
-                    .rotations(page.items().stream().map(RotationHandlers::entry).toList())
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case ENABLE_KEY_ROTATION -> Api.route(EnableKeyRotationRequest::builder, (caller, r) -> {
+                rotations.enable(caller, r.keyId(), r.rotationPeriodInDays());
+                return EnableKeyRotationResponse.builder().build();
+            });
+            case DISABLE_KEY_ROTATION -> Api.route(DisableKeyRotationRequest::builder, (caller, r) -> {
+                rotations.disable(caller, r.keyId());
+                return DisableKeyRotationResponse.builder().build();
+            });
+            case GET_KEY_ROTATION_STATUS -> Api.route(GetKeyRotationStatusRequest::builder, (caller, r) -> {
+                return statusResponse(rotations.status(caller, r.keyId()));
+            });
+            // AWS's examples name the key by its key id here, not its ARN
+            case ROTATE_KEY_ON_DEMAND -> Api.route(RotateKeyOnDemandRequest::builder, (caller, r) ->
+                    RotateKeyOnDemandResponse.builder()
+                            .keyId(rotations.rotateOnDemand(caller, r.keyId()).keyId())
+                            .build());
+            case LIST_KEY_ROTATIONS -> Api.route(ListKeyRotationsRequest::builder, (caller, r) -> {
+                Page<KeyRotations.Entry> page = rotations.list(caller, r.keyId(),
+                        domainEnum(r.includeKeyMaterialAsString(), IncludeKeyMaterial.class), r.limit(), r.marker());
+                return ListKeyRotationsResponse.builder()
+                        .rotations(page.items().stream().map(RotationHandlers::entry).toList())
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            default -> null;
+        };
     }
 
     static GetKeyRotationStatusResponse statusResponse(KeyRotations.Status status) {

@@ -12,34 +12,37 @@ import software.amazon.awssdk.services.kms.model.UntagResourceRequest;
 import software.amazon.awssdk.services.kms.model.UntagResourceResponse;
 
 /** TagResource, UntagResource, ListResourceTags. */
-final class TagHandlers {
+final class TagHandlers implements HandlerGroup {
     private final KeyTags tags;
-    private final Api.Routes routes;
 
-    TagHandlers(Kms kms, Api.Routes routes) {
+    TagHandlers(Kms kms) {
         this.tags = kms.tags();
-        this.routes = routes;
     }
 
-    void register() {
-        routes.add(Operation.TAG_RESOURCE, TagResourceRequest::builder, (caller, r) -> {
-            tags.tag(caller, r.keyId(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList());
-            return TagResourceResponse.builder().build();
-        });
-        routes.add(Operation.UNTAG_RESOURCE, UntagResourceRequest::builder, (caller, r) -> {
-            tags.untag(caller, r.keyId(), r.tagKeys());
-            return UntagResourceResponse.builder().build();
-        });
-        routes.add(Operation.LIST_RESOURCE_TAGS, ListResourceTagsRequest::builder, (caller, r) -> {
-            Page<Tag> page = tags.list(caller, r.keyId(), r.limit(), r.marker());
-            return ListResourceTagsResponse.builder()
-                    .tags(page.items().stream()
-                            .map(t -> software.amazon.awssdk.services.kms.model.Tag.builder()
-                                    .tagKey(t.key()).tagValue(t.value()).build())
-                            .toList())
-                    .nextMarker(page.nextMarker())
-                    .truncated(page.truncated())
-                    .build();
-        });
+    /** This group's route for {@code op}; null for another group's operation. */
+    @Override
+    public Api.Route<?> route(Operation op) {
+        return switch (op) {
+            case TAG_RESOURCE -> Api.route(TagResourceRequest::builder, (caller, r) -> {
+                tags.tag(caller, r.keyId(), r.tags().stream().map(t -> new Tag(t.tagKey(), t.tagValue())).toList());
+                return TagResourceResponse.builder().build();
+            });
+            case UNTAG_RESOURCE -> Api.route(UntagResourceRequest::builder, (caller, r) -> {
+                tags.untag(caller, r.keyId(), r.tagKeys());
+                return UntagResourceResponse.builder().build();
+            });
+            case LIST_RESOURCE_TAGS -> Api.route(ListResourceTagsRequest::builder, (caller, r) -> {
+                Page<Tag> page = tags.list(caller, r.keyId(), r.limit(), r.marker());
+                return ListResourceTagsResponse.builder()
+                        .tags(page.items().stream()
+                                .map(t -> software.amazon.awssdk.services.kms.model.Tag.builder()
+                                        .tagKey(t.key()).tagValue(t.value()).build())
+                                .toList())
+                        .nextMarker(page.nextMarker())
+                        .truncated(page.truncated())
+                        .build();
+            });
+            default -> null;
+        };
     }
 }
