@@ -79,8 +79,11 @@ final class Parser {
                 break;
             case NEGATABLE_BOOLEAN:
                 onlyOnce(option);
-                Boolean value = inline != null ? (Boolean) option.type().convert(option, inline) : optionalBoolean();
-                values.set(option, name.equals(option.negatedName()) ? !value : value);
+                if (name.equals(option.negatedName())) {
+                    values.set(option, negated(option, inline));
+                } else {
+                    values.set(option, inline != null ? option.type().convert(option, inline) : optionalBoolean());
+                }
                 break;
             default:
                 throw new IllegalStateException(option.kind().name());
@@ -104,6 +107,18 @@ final class Parser {
         }
         next++;
         return value;
+    }
+
+    /**
+     * {@code --no-enforce-policies}: false, and no value. picocli took {@code --no-enforce-policies=true}
+     * as true; refused, it cannot be misread either way.
+     */
+    private Boolean negated(Option option, String inline) {
+        if (inline != null || (next < args.length && ValueType.booleanOrNull(args[next]) != null)) {
+            throw error("Option '" + option.negatedName() + "' takes no value: give " + option.name()
+                    + "=true or " + option.name() + "=false instead");
+        }
+        return Boolean.FALSE;
     }
 
     /** {@code --enforce-policies true}: the next argument when it is true or false, else true without it. */
