@@ -3,10 +3,14 @@ package dev.trent.cli;
 /**
  * Reads a command line: options in their forms ({@code --port 6767}, {@code --port=6767}, flags,
  * repeatable options, the negatable {@code --[no-]enforce-policies[=true|false]}), then a subcommand's
- * name and its own options. Usage errors as picocli worded them.
+ * name and its own options. Usage errors keep the words of picocli, Trent's earlier parser, where it had
+ * a message for them.
  */
 final class Parser {
-    /** The command to run, its full name for help ("trent export"), its options' values, and whether help or version was asked for. */
+    /**
+     * The command to run, its full name ("trent export"), its options' values, and whether --help or
+     * --version was given (anywhere on the line: they answer for the command named last).
+     */
     record Parse(Command command, String path, ParsedArgs args, boolean help, boolean version) {
     }
 
