@@ -10,51 +10,53 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code trent export}: a store's keys and aliases in Trent's key file format, for {@code --import}. */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write the store's keys and aliases in Trent's key file format (docs/key-files.md), "
-                + "which --import loads: to move a store between machines or Trent versions.")
-public final class ExportCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    StoreOptions storeOptions;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = "--include-material",
-            description = "Include every key's material and the custom key stores' passwords and proxy secrets "
+final class ExportCommand implements Command {
+    static final Option OUTPUT = Option.value("--output", "FILE", ValueType.PATH,
+            "Write to FILE instead of standard output.");
+    static final Option INCLUDE_MATERIAL = Option.flag("--include-material",
+            "Include every key's material and the custom key stores' passwords and proxy secrets "
                     + "(secret!) in the clear. Without them, materials are listed by id only, and --import refuses "
-                    + "the file.")
-    boolean includeMaterial;
+                    + "the file.");
+
+    private static final CommandSpec SPEC = new CommandSpec("export",
+            "Write the store's keys and aliases in Trent's key file format (docs/key-files.md), "
+                    + "which --import loads: to move a store between machines or Trent versions.",
+            options());
+
+    private static List<Option> options() {
+        List<Option> options = new ArrayList<>(StoreOptions.OPTIONS);
+        options.add(OUTPUT);
+        options.add(INCLUDE_MATERIAL);
+        return options;
+    }
 
     @Override
-    public Integer call() {
-        StoreSettings settings = storeOptions.settings(spec.commandLine(), System.getenv());
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public int run(ParsedArgs args, CommandContext context) {
+        StoreSettings settings = StoreOptions.settings(args, context.environment());
         if (settings.inMemory()) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "export reads a store: give --data DIR or --store JDBC_URL");
+            throw new UsageException("export reads a store: give --data DIR or --store JDBC_URL");
         }
         try (Store store = Stores.open(settings)) {
-            return export(store, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return export(store, args, context.out(), context.err());
         } catch (StoreException e) {
-            spec.commandLine().getErr().println("Trent cannot export: " + e.getMessage());
+            context.err().println("Trent cannot export: " + e.getMessage());
             return 1;
         }
     }
 
     /** Exports this store to --output, or to {@code out}; notes what it left out on {@code err}. */
-    int export(Store store, PrintWriter out, PrintWriter err) {
+    static int export(Store store, ParsedArgs args, PrintWriter out, PrintWriter err) {
+        Path output = args.path(OUTPUT);
+        boolean includeMaterial = args.flag(INCLUDE_MATERIAL);
         StoreExport.Export export = StoreExport.export(store, includeMaterial);
         String json = export.json();
         if (output != null) {

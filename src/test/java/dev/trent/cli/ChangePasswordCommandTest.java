@@ -17,8 +17,6 @@ import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ChangePasswordCommandTest {
     private static final Scope SCOPE = new Scope("111122223333", "us-east-1");
@@ -35,17 +32,11 @@ class ChangePasswordCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private final Map<String, String> environment = new HashMap<>();
+    private final CommandLineRun cli = new CommandLineRun(environment);
 
     private int run(String... args) {
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        ((ChangePasswordCommand) command.getSubcommands().get("change-password").getCommand()).environment =
-                environment;
-        return command.execute(args);
+        return cli.run(args);
     }
 
     private Path file(String name, String content) throws IOException {
@@ -70,8 +61,8 @@ class ChangePasswordCommandTest {
         int exit = run("change-password", "--data", data.toString(), "--new-password-file",
                 file("new.txt", "new password\nsecond line ignored\n").toString());
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("sealed under the new password");
+        assertThat(exit).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("sealed under the new password");
         assertThatThrownBy(() -> Stores.open(StoreSettings.embedded(data, "old password".toCharArray())))
                 .isInstanceOf(StoreException.class).hasMessageContaining("Wrong password");
         try (Store store = Stores.open(StoreSettings.embedded(data, "new password".toCharArray()))) {
@@ -89,7 +80,7 @@ class ChangePasswordCommandTest {
                 file("old.txt", "not the password").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Cannot change the password: Wrong password for the store in ");
+        assertThat(cli.err()).startsWith("Cannot change the password: Wrong password for the store in ");
         Stores.open(StoreSettings.embedded(data, "old password".toCharArray())).close();
     }
 
@@ -98,7 +89,7 @@ class ChangePasswordCommandTest {
         environment.put("TRENT_PASSWORD", "old password");
 
         assertThat(run("change-password", "--data", dir.resolve("data").toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith(
+        assertThat(cli.err()).startsWith(
                 "Give the new password with --new-password-file FILE or TRENT_NEW_PASSWORD");
     }
 
@@ -107,6 +98,6 @@ class ChangePasswordCommandTest {
         environment.put("TRENT_NEW_PASSWORD", "new password");
 
         assertThat(run("change-password")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("change-password needs a store");
+        assertThat(cli.err()).startsWith("change-password needs a store");
     }
 }

@@ -2,13 +2,10 @@ package dev.trent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --credentials} of a bad file: Trent does not start, says why, and exits 1. */
 class CredentialsOptionTest {
@@ -19,23 +16,19 @@ class CredentialsOptionTest {
     void aBadCredentialsFileStopsTheStartWithItsReason() throws Exception {
         Path file = Files.writeString(dir.resolve("credentials.json"),
                 "[{\"access_key\":\"AKIDEXAMPLE\",\"account_id\":\"111122223333\"}]");
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
+        CommandLineRun cli = new CommandLineRun();
 
-        assertThat(command.execute("--port", "0", "--credentials", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("Trent cannot start: credentials file " + file
+        assertThat(cli.run("--port", "0", "--credentials", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("Trent cannot start: credentials file " + file
                 + ", entry 0: secret_key is missing" + System.lineSeparator());
     }
 
     @Test
     void aMissingCredentialsFileToo() {
         Path file = dir.resolve("missing.json");
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
+        CommandLineRun cli = new CommandLineRun();
 
-        assertThat(command.execute("--port", "0", "--credentials", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: cannot read credentials file " + file + ": ");
+        assertThat(cli.run("--port", "0", "--credentials", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("Trent cannot start: cannot read credentials file " + file + ": ");
     }
 }

@@ -2,13 +2,10 @@ package dev.trent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code --import} of a bad file: Trent does not start, says why, and exits 1. */
 class ImportOptionTest {
@@ -20,12 +17,10 @@ class ImportOptionTest {
         Path file = dir.resolve("seed.yaml");
         Files.writeString(file, "Keys:\n  Symmetric:\n    Aes:\n      - Metadata:\n          KeyId: not-an-id\n"
                 + "        BackingKeys:\n          - " + "ab".repeat(32) + "\n");
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
+        CommandLineRun cli = new CommandLineRun();
 
-        assertThat(command.execute("--port", "0", "--import", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).isEqualTo("Trent cannot start: " + file + ": entry Keys.Symmetric.Aes[0] (key "
+        assertThat(cli.run("--port", "0", "--import", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).isEqualTo("Trent cannot start: " + file + ": entry Keys.Symmetric.Aes[0] (key "
                 + "not-an-id): key id 'not-an-id' is neither a lowercase UUID nor mrk- followed by 32 lowercase hex "
                 + "digits; nothing of the file was applied" + System.lineSeparator());
     }
@@ -33,11 +28,9 @@ class ImportOptionTest {
     @Test
     void aMissingKeyFileToo() {
         Path file = dir.resolve("missing.json");
-        StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setErr(new PrintWriter(err, true));
+        CommandLineRun cli = new CommandLineRun();
 
-        assertThat(command.execute("--port", "0", "--import", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).startsWith("Trent cannot start: Cannot read the key file " + file + ": ");
+        assertThat(cli.run("--port", "0", "--import", file.toString())).isEqualTo(1);
+        assertThat(cli.err()).startsWith("Trent cannot start: Cannot read the key file " + file + ": ");
     }
 }

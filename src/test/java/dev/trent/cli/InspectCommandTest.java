@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.trent.Config;
 import dev.trent.Trent;
 import dev.trent.support.TestBytes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code trent inspect}: the store's accounts, regions and keys, never their material. */
 class InspectCommandTest {
@@ -115,20 +112,14 @@ class InspectCommandTest {
     @Test
     void bothRefuseTheMemoryStoreWhichIsAlwaysEmpty() {
         for (String subcommand : List.of("export", "inspect")) {
-            StringWriter err = new StringWriter();
-            CommandLine command = new CommandLine(new Main());
-            command.setErr(new PrintWriter(err, true));
-            assertThat(command.execute(subcommand)).isEqualTo(2);
-            assertThat(err.toString()).startsWith(subcommand + " reads a store: give --data DIR or --store JDBC_URL");
+            CommandLineRun cli = new CommandLineRun();
+            assertThat(cli.run(subcommand)).isEqualTo(2);
+            assertThat(cli.err()).startsWith(subcommand + " reads a store: give --data DIR or --store JDBC_URL");
         }
     }
 
     @Test
     void helpListsTheSubcommands() {
-        StringWriter out = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-        assertThat(command.execute("--help")).isZero();
-        assertThat(out.toString()).contains("export", "inspect", "--import=FILE");
+        assertThat(CommandLineRun.help()).contains("export", "inspect", "--import=FILE");
     }
 }

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.trent.http.ServerLimits;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** --idle-timeout, --request-timeout and --max-pending-requests: their defaults, their effect, their refusals. */
 class LimitOptionsTest {
     private static ServerLimits parse(String... args) {
-        Main main = new Main();
-        new CommandLine(main).parseArgs(args);
-        return main.limits();
+        return Main.limits(Parser.parse(new Main(), args).args());
     }
 
     @Test

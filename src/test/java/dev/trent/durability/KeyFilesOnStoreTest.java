@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.NotFoundException;
@@ -119,10 +118,7 @@ class KeyFilesOnStoreTest {
     private static String run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine command = new CommandLine(new Main());
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        assertThat(command.execute(args)).as(err.toString()).isZero();
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args)).as(err.toString()).isZero();
         return out.toString();
     }
 }
