@@ -200,6 +200,7 @@ public final class Main implements Command {
         if (System.getProperty(NETTY_JFR) == null) {
             System.setProperty(NETTY_JFR, "false");
         }
+        LogProvider.choose();
         LOGGING_SETUP.start();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

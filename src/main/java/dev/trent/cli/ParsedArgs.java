@@ -2,15 +2,19 @@ package dev.trent.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** The values a command line gave one command's options, read by type; defaults for those not given. */
 final class ParsedArgs {
     private final CommandSpec spec;
-    /** Converted values; a List of them for repeatable options. */
-    private final Map<Option, Object> values = new HashMap<>();
+    /**
+     * Converted values; a List of them for repeatable options. By identity: each option is one
+     * constant, and a record's own equals and hashCode are linked through method handles at their
+     * first call, which cost the start-up tens of milliseconds.
+     */
+    private final Map<Option, Object> values = new IdentityHashMap<>();
 
     ParsedArgs(CommandSpec spec) {
         this.spec = spec;
@@ -98,9 +102,11 @@ final class ParsedArgs {
     }
 
     private Option known(Option option) {
-        if (!spec.options().contains(option)) {
-            throw new IllegalArgumentException(spec.name() + " has no option " + option.name());
+        for (Option own : spec.options()) {
+            if (own == option) {
+                return option;
+            }
         }
-        return option;
+        throw new IllegalArgumentException(spec.name() + " has no option " + option.name());
     }
 }
