@@ -30,8 +30,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Trent server, built by hand from a {@link Config}: store, domain, API, HTTP. The command line
@@ -49,6 +51,8 @@ public final class Trent implements AutoCloseable {
     private TlsIdentity tls;
     /** Set on the build thread, which must not wait for this Trent's monitor: start() holds it meanwhile. */
     private final AtomicReference<Store> store = new AtomicReference<>();
+    /** Open when SLF4J has its logging set up, on the build thread. */
+    private final CountDownLatch loggingReady = new CountDownLatch(1);
 
     /** The domain and the API over it, built together. */
     private record Built(Kms kms, Api api) {
@@ -70,6 +74,14 @@ public final class Trent implements AutoCloseable {
     }
 
     private Built build() {
+        // SLF4J hands out stand-in loggers while it initialises, and replays what they got with a
+        // warning: it initialises here, before anything on this thread logs, and start() waits for
+        // it before Netty logs on the other.
+        try {
+            LoggerFactory.getILoggerFactory();
+        } finally {
+            loggingReady.countDown();
+        }
         Store opened = Stores.open(config.store());
         store.set(opened);
         Kms kms = new Kms(opened, clock, new Randomness(), config.accessMode());
@@ -107,6 +119,11 @@ public final class Trent implements AutoCloseable {
             built.handle((done, failure) -> null).join(); // then close() finds the store the build opened
             close();
             throw e;
+        }
+        try {
+            loggingReady.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         server = HttpServer.start(config.bind(), config.port(), () -> built.join().api(), authenticator(),
                 config.limits(), new AdminEndpoint(adminRoutes, config.control().adminToken(),
