@@ -31,6 +31,9 @@ public final class Load {
         String accessKey = required(options, "access-key");
         String secretKey = required(options, "secret-key");
         String region = options.getOrDefault("region", "us-east-1");
+        long ticks = Long.parseLong(options.getOrDefault("clock-ticks", "100"));
+        ServerCpu trentCpu = ServerCpu.of(options.get("trent-pid"), ticks);
+        ServerCpu ceilingCpu = ServerCpu.of(options.get("ceiling-pid"), ticks);
         List<String> only = options.containsKey("only")
                 ? Arrays.asList(options.get("only").split(",")) : List.of();
 
@@ -52,13 +55,13 @@ public final class Load {
                     warmupPass.run(trentSigner, workload);
                 }
             }
-            ceilings.add(progress(load.run(ceilingSigner, Workloads.ceilingEncrypt())));
+            ceilings.add(progress(load.run(ceilingSigner, Workloads.ceilingEncrypt(), ceilingCpu)));
             for (Workload workload : workloads.values()) {
                 if (only.isEmpty() || only.contains(workload.label())) {
-                    results.add(progress(load.run(trentSigner, workload)));
+                    results.add(progress(load.run(trentSigner, workload, trentCpu)));
                 }
             }
-            ceilings.add(progress(load.run(ceilingSigner, Workloads.ceilingEncrypt())));
+            ceilings.add(progress(load.run(ceilingSigner, Workloads.ceilingEncrypt(), ceilingCpu)));
             System.out.print(table(ceilings, results, connections, seconds));
             long errors = results.stream().mapToLong(LoadRun.Result::errors).sum()
                     + ceilings.stream().mapToLong(LoadRun.Result::errors).sum();
@@ -75,9 +78,9 @@ public final class Load {
 
     private static LoadRun.Result progress(LoadRun.Result result) {
         System.err.printf(Locale.ROOT, "%-22s %9.0f req/s  p99 %s ms  errors %d  generator CPU %.0f us/request"
-                + "  (signing %.0f us/request, before the clock)%n",
+                + "  server CPU %.0f us/request  (signing %.0f us/request, before the clock)%n",
                 result.label(), result.perSecond(), millis(result.latencyNanos().getValueAtPercentile(99)),
-                result.errors(), result.clientCpuMicros(), result.signMicros());
+                result.errors(), result.clientCpuMicros(), result.serverCpuMicros(), result.signMicros());
         return result;
     }
 
@@ -87,8 +90,9 @@ public final class Load {
                 .max((a, b) -> Double.compare(a.perSecond(), b.perSecond())).orElseThrow();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d connections, %s s per operation%n%n", connections, trim(seconds)));
-        out.append("| operation | req/s | p50 ms | p99 ms | p99.9 ms | errors | ratio to ceiling | generator CPU us/req |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("| operation | req/s | p50 ms | p99 ms | p99.9 ms | errors | ratio to ceiling | generator CPU us/req "
+                + "| server CPU us/req |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < ceilings.size(); i++) {
             row(out, "ceiling (fixed Encrypt response), run " + (i + 1), ceilings.get(i), ceiling);
         }
@@ -101,11 +105,13 @@ public final class Load {
     private static void row(StringBuilder out, String label, LoadRun.Result result, LoadRun.Result ceiling) {
         String ratio = ceiling.perSecond() > 0
                 ? String.format(Locale.ROOT, "%.2f", result.perSecond() / ceiling.perSecond()) : "n/a";
-        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s | %.0f |%n", label, result.perSecond(),
+        String server = Double.isNaN(result.serverCpuMicros()) ? "n/a"
+                : String.format(Locale.ROOT, "%.0f", result.serverCpuMicros());
+        out.append(String.format(Locale.ROOT, "| %s | %.0f | %s | %s | %s | %d | %s | %.0f | %s |%n", label, result.perSecond(),
                 millis(result.latencyNanos().getValueAtPercentile(50)),
                 millis(result.latencyNanos().getValueAtPercentile(99)),
                 millis(result.latencyNanos().getValueAtPercentile(99.9)),
-                result.errors(), ratio, result.clientCpuMicros()));
+                result.errors(), ratio, result.clientCpuMicros(), server));
     }
 
     private static String millis(long nanos) {

@@ -37,7 +37,7 @@ final class LoadRun {
     private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     record Result(String label, long completed, long errors, String firstError, double seconds,
-            Histogram latencyNanos, double signMicros, double clientCpuMicros) {
+            Histogram latencyNanos, double signMicros, double clientCpuMicros, double serverCpuMicros) {
         double perSecond() {
             return completed / seconds;
         }
@@ -56,6 +56,11 @@ final class LoadRun {
     }
 
     Result run(RequestSigner signer, Workload workload) throws InterruptedException {
+        return run(signer, workload, ServerCpu.NONE);
+    }
+
+    /** @param server the server's CPU time, read over the same window as the generator's own */
+    Result run(RequestSigner signer, Workload workload, ServerCpu server) throws InterruptedException {
         int size = Math.max(POOL, workload.bodies().size());
         byte[][] pool = new byte[size][];
         long signStart = System.nanoTime();
@@ -88,9 +93,16 @@ final class LoadRun {
             handler.start(measureFrom, stopAt);
         }
         long cpuStart = processCpuNanos();
+        // the server's CPU over the measured window only: the warm-up's includes the JIT's compiling
+        long untilMeasured = measureFrom - System.nanoTime();
+        if (untilMeasured > 0) {
+            TimeUnit.NANOSECONDS.sleep(untilMeasured);
+        }
+        long serverStart = server.nanos();
         boolean finished = done.await((long) ((warmupSeconds + seconds) * 1000) + 30_000, TimeUnit.MILLISECONDS);
         // the generator's own CPU per request, warm-up included: what it takes from the server's cores
         long cpuNanos = processCpuNanos() - cpuStart;
+        long serverEnd = server.nanos();
         for (Channel channel : channels) {
             channel.close().await();
         }
@@ -109,7 +121,9 @@ final class LoadRun {
         }
         long requests = Math.max(1, sent(handlers));
         return new Result(workload.label(), completed, errors, firstError.get(), seconds, latency, signMicros,
-                cpuNanos / 1000.0 / requests);
+                cpuNanos / 1000.0 / requests,
+                serverStart < 0 || serverEnd < 0 ? Double.NaN
+                        : (serverEnd - serverStart) / 1000.0 / Math.max(1, completed));
     }
 
     private static long sent(List<Connection> handlers) {
