@@ -3,7 +3,6 @@ package dev.trent.cli;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code trent change-password}: re-seals a durable store's secrets under a new password. */
@@ -19,13 +18,8 @@ final class ChangePasswordCommand implements Command {
                     + "from --password-file or " + StoreOptions.PASSWORD_VARIABLE + ") under a new password, in one "
                     + "transaction: if it is interrupted, the old password still opens the store. Stop every Trent "
                     + "that uses the store first.",
-            options());
+            StoreOptions.with(NEW_PASSWORD_FILE));
 
-    private static List<Option> options() {
-        List<Option> options = new ArrayList<>(StoreOptions.OPTIONS);
-        options.add(NEW_PASSWORD_FILE);
-        return options;
-    }
 
     @Override
     public CommandSpec spec() {

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code trent export}: a store's keys and aliases in Trent's key file format, for {@code --import}. */
@@ -25,14 +24,8 @@ final class ExportCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("export",
             "Write the store's keys and aliases in Trent's key file format (docs/key-files.md), "
                     + "which --import loads: to move a store between machines or Trent versions.",
-            options());
+            StoreOptions.with(OUTPUT, INCLUDE_MATERIAL));
 
-    private static List<Option> options() {
-        List<Option> options = new ArrayList<>(StoreOptions.OPTIONS);
-        options.add(OUTPUT);
-        options.add(INCLUDE_MATERIAL);
-        return options;
-    }
 
     @Override
     public CommandSpec spec() {

@@ -6,7 +6,6 @@ import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
 import dev.trent.transfer.StoreInspection;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code trent inspect}: what a store holds, as a table or JSON; never key material. */
@@ -17,13 +16,8 @@ final class InspectCommand implements Command {
     private static final CommandSpec SPEC = new CommandSpec("inspect",
             "Show the store's accounts, regions and keys (id, spec, usage, state, aliases, tags, "
                     + "rotation, material versions, dates). Never shows key material.",
-            options());
+            StoreOptions.with(JSON));
 
-    private static List<Option> options() {
-        List<Option> options = new ArrayList<>(StoreOptions.OPTIONS);
-        options.add(JSON);
-        return options;
-    }
 
     @Override
     public CommandSpec spec() {

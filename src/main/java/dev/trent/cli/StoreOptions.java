@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +33,13 @@ final class StoreOptions {
             "Keep the store's secrets unsealed, with no password: for throwaway data only.");
 
     static final List<Option> OPTIONS = List.of(DATA, STORE, PASSWORD_FILE, PLAINTEXT);
+
+    /** The options of a command that opens a store: these, then its own. */
+    static List<Option> with(Option... own) {
+        List<Option> options = new ArrayList<>(OPTIONS);
+        options.addAll(List.of(own));
+        return options;
+    }
 
     private StoreOptions() {
     }
