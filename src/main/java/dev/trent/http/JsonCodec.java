@@ -1,5 +1,6 @@
 package dev.trent.http;
 
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -109,13 +110,8 @@ public final class JsonCodec {
                 return token == JsonToken.VALUE_TRUE;
             case SDK_BYTES:
                 expect(token, JsonToken.VALUE_STRING, "a Blob");
-                String base64 = parser.getText();
                 try {
-                    // Padding is required: the JDK decoder would take "AAA", which every SDK pads.
-                    if (base64.length() % 4 != 0) {
-                        throw new IllegalArgumentException("not padded");
-                    }
-                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(base64));
+                    return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(base64Text(parser)));
                 } catch (IllegalArgumentException e) {
                     throw serialization("Base64 encoded value is invalid for '" + field.locationName() + "'.");
                 }
@@ -163,6 +159,29 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * The string just read as the bytes the JDK's base64 decoder takes, copied once from the
+     * parser's buffer: a blob is most of a request's body, and a String of it would be copied twice
+     * more. Padding is required, as the JDK decoder would take "AAA", which every SDK pads.
+     */
+    private static byte[] base64Text(JsonParser parser) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        if (length % 4 != 0) {
+            throw new IllegalArgumentException("not padded");
+        }
+        byte[] text = new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = chars[offset + i];
+            if (c > 0x7f) {
+                throw new IllegalArgumentException("not base64");
+            }
+            text[i] = (byte) c;
+        }
+        return text;
+    }
+
     private static Instant epochSecondsToInstant(BigDecimal seconds) {
         // Before toBigInteger(), which would expand an exponent like 1e999999999 digit by digit.
         if (seconds.abs().compareTo(MAX_EPOCH_SECONDS) > 0) {
@@ -197,7 +216,7 @@ public final class JsonCodec {
 
     /** A response shape as its JSON body. */
     public byte[] write(SdkPojo response) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        ExactBytes out = new ExactBytes(256);
         try (JsonGenerator json = factory.createGenerator(out)) {
             writeStructure(json, response);
         } catch (IOException e) {
@@ -240,7 +259,11 @@ public final class JsonCodec {
             case INTEGER -> json.writeNumber((Integer) value);
             case LONG -> json.writeNumber((Long) value);
             case BOOLEAN -> json.writeBoolean((Boolean) value);
-            case SDK_BYTES -> json.writeString(Base64.getEncoder().encodeToString(((SdkBytes) value).asByteArrayUnsafe()));
+            case SDK_BYTES -> {
+                byte[] bytes = ((SdkBytes) value).asByteArrayUnsafe();
+                // the JDK's encoding (standard alphabet, padded, one line), written in place
+                json.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, bytes, 0, bytes.length);
+            }
             case INSTANT -> json.writeNumber(BigDecimal.valueOf(((Instant) value).toEpochMilli(), 3));
             case SDK_POJO -> writeStructure(json, (SdkPojo) value);
             case LIST -> {
