@@ -1,5 +1,6 @@
 package dev.trent.http;
 
+import dev.trent.crypto.Randomness;
 import dev.trent.kms.ErrorCode;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -37,7 +38,7 @@ final class BodyLimit extends HttpObjectAggregator {
         byte[] body = codec.writeError(ErrorCode.VALIDATION.awsName(),
                 "The request body is larger than the maximum of " + maxBytes + " bytes.");
         FullHttpResponse response = KmsRequestHandler.response(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, body,
-                RequestIds.next());
+                Randomness.publicUuid());
         boolean keepAlive = HttpUtil.isKeepAlive(oversized);
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);

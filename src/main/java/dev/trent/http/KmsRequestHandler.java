@@ -11,6 +11,7 @@ import dev.trent.auth.AuthException;
 import dev.trent.auth.AuthRequest;
 import dev.trent.auth.Authenticator;
 import dev.trent.auth.Caller;
+import dev.trent.crypto.Randomness;
 import dev.trent.kms.ErrorCode;
 import dev.trent.kms.KmsException;
 import io.netty.buffer.ByteBufUtil;
@@ -65,7 +66,7 @@ final class KmsRequestHandler {
 
     /** The answer to one request; null when the connection is to be closed without one. */
     FullHttpResponse answer(ChannelHandlerContext ctx, FullHttpRequest request) {
-        String requestId = RequestIds.next();
+        String requestId = Randomness.publicUuid();
         if (request.decoderResult().isFailure()) {
             // Netty could not read it as HTTP (a bad Content-Length, a header line over the limit):
             // answer, then close, as where the next request would start is unknown.
@@ -123,7 +124,7 @@ final class KmsRequestHandler {
     private static AuthRequest authRequest(FullHttpRequest request, byte[] body) {
         Map<String, List<String>> headers = new HashMap<>();
         request.headers().forEach(header -> headers
-                .computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>())
+                .computeIfAbsent(header.getKey().toLowerCase(Locale.ROOT), name -> new ArrayList<>(1))
                 .add(header.getValue()));
         String path = request.uri();
         int query = path.indexOf('?');

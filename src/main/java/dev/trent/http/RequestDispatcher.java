@@ -1,5 +1,6 @@
 package dev.trent.http;
 
+import dev.trent.crypto.Randomness;
 import dev.trent.kms.ErrorCode;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -67,7 +68,7 @@ final class RequestDispatcher extends ChannelInboundHandlerAdapter {
     private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!admission.tryEnter()) {
             request.release();
-            ctx.writeAndFlush(handler.error(ErrorCode.THROTTLING, THROTTLED, RequestIds.next()));
+            ctx.writeAndFlush(handler.error(ErrorCode.THROTTLING, THROTTLED, Randomness.publicUuid()));
             next(ctx);
             return;
         }

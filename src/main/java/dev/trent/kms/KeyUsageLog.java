@@ -15,13 +15,11 @@ public final class KeyUsageLog {
     private final Store store;
     private final KeyResolver resolver;
     private final Clock clock;
-    private final Randomness random;
 
-    KeyUsageLog(Store store, KeyResolver resolver, Clock clock, Randomness random) {
+    KeyUsageLog(Store store, KeyResolver resolver, Clock clock) {
         this.store = store;
         this.resolver = resolver;
         this.clock = clock;
-        this.random = random;
     }
 
     /** A key and its last use, if it was used. */
@@ -43,7 +41,7 @@ public final class KeyUsageLog {
                 .orElseThrow(() -> new IllegalArgumentException("not a key ARN: " + keyArn));
         // AWS reports the time of use to the second
         KeyLastUsage use = new KeyLastUsage(operation, clock.instant().truncatedTo(ChronoUnit.SECONDS),
-                random.uuid(), requestId);
+                Randomness.publicUuid(), requestId);
         store.putLastUsage(arn.scope(), arn.name(), use);
     }
 }

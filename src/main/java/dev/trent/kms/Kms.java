@@ -56,7 +56,7 @@ public final class Kms {
         this.keyAgreements = new KeyAgreements(resolver);
         this.encapsulations = new Encapsulations(resolver);
         this.publicKeys = new PublicKeys(resolver);
-        this.usage = new KeyUsageLog(store, resolver, clock, random);
+        this.usage = new KeyUsageLog(store, resolver, clock);
         KeyMaterials materials = new KeyMaterials(store);
         this.multiRegionKeys = new MultiRegionKeys(resolver, related, clock, access);
         this.rotations = new KeyRotations(store, locks, resolver, keys, materials, multiRegionKeys, random, clock);
