@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeyLoads {
     private static final Logger LOG = LoggerFactory.getLogger(KeyLoads.class);
-    private static final Pattern KEY_ID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32}");
     private static final Pattern ALIAS = Pattern.compile("alias/[a-zA-Z0-9/_-]{1,250}");
 
     /** What a load did: the keys created, and those left as they were. */
@@ -167,7 +165,7 @@ public final class KeyLoads {
         if (!key.scope().region().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}")) {
             throw new IllegalArgumentException("region '" + key.scope().region() + "' is not an AWS region name");
         }
-        if (!KEY_ID.matcher(key.keyId()).matches()) {
+        if (!KeyResolver.isKeyId(key.keyId())) {
             throw new IllegalArgumentException("key id '" + key.keyId()
                     + "' is neither a lowercase UUID nor mrk- followed by 32 lowercase hex digits");
         }
