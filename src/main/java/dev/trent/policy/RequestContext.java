@@ -20,6 +20,13 @@ public final class RequestContext {
     private final RequestPrincipal principal;
     private final String action;
     private final String resource;
+    /** Normalized once: every request under a policy has them. */
+    private static final String PRINCIPAL_ARN = normalize("aws:PrincipalArn");
+    private static final String PRINCIPAL_ACCOUNT = normalize("aws:PrincipalAccount");
+    private static final String PRINCIPAL_TYPE = normalize("aws:PrincipalType");
+    private static final String USERNAME = normalize("aws:username");
+
+    /** This context's own map, never changed after construction. */
     private final Map<String, List<String>> keys;
 
     private RequestContext(Builder builder) {
@@ -28,15 +35,15 @@ public final class RequestContext {
         this.resource = builder.resource;
         Map<String, List<String>> keys = new HashMap<>(builder.keys);
         if (principal != null && principal.type() == RequestPrincipal.Type.AWS) {
-            keys.putIfAbsent(normalize("aws:PrincipalArn"), List.of(principalArn(principal)));
-            keys.putIfAbsent(normalize("aws:PrincipalAccount"), List.of(principal.account()));
-            keys.putIfAbsent(normalize("aws:PrincipalType"), List.of(principalType(principal)));
+            keys.putIfAbsent(PRINCIPAL_ARN, List.of(principalArn(principal)));
+            keys.putIfAbsent(PRINCIPAL_ACCOUNT, List.of(principal.account()));
+            keys.putIfAbsent(PRINCIPAL_TYPE, List.of(principalType(principal)));
             String user = principal.userName();
             if (user != null) {
-                keys.putIfAbsent(normalize("aws:username"), List.of(user));
+                keys.putIfAbsent(USERNAME, List.of(user));
             }
         }
-        this.keys = Map.copyOf(keys);
+        this.keys = keys;
     }
 
     public static Builder builder() {

@@ -67,6 +67,9 @@ public record RequestPrincipal(Type type, String name, String account) {
 
     /** The IAM user name of a user ARN ({@code arn:aws:iam::A:user/path/name}), the value of aws:username. */
     String userName() {
+        if (type != Type.AWS || !name.contains(":user/")) { // most callers are roots or roles: no split
+            return null;
+        }
         String[] parts = ArnPattern.split(name);
         if (type != Type.AWS || parts == null || !parts[2].equals("iam") || !parts[5].startsWith("user/")) {
             return null;
@@ -79,6 +82,9 @@ public record RequestPrincipal(Type type, String name, String account) {
      * name: a policy naming the role ARN (with any path) applies to the role's sessions.
      */
     String assumedRoleName() {
+        if (type != Type.AWS || !name.contains(":assumed-role/")) { // most callers are not sessions: no split
+            return null;
+        }
         String[] parts = ArnPattern.split(name);
         if (type != Type.AWS || parts == null || !parts[2].equals("sts") || !parts[5].startsWith("assumed-role/")) {
             return null;
