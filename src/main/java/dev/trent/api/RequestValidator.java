@@ -36,30 +36,31 @@ final class RequestValidator {
         for (SdkField<?> field : pojo.sdkFields()) {
             Constraint constraint = constraints.of(shape, field.memberName());
             if (constraint != null) {
-                member(constraint, field.getValueOrDefault(pojo), prefix + lowerFirst(field.memberName()), violations);
+                member(constraint, field.getValueOrDefault(pojo), prefix, field.memberName(), violations);
             }
         }
     }
 
-    private void member(Constraint c, Object value, String path, List<String> violations) {
+    /** The member's path ({@link #path}) is put together only when a message or a nested member needs it. */
+    private void member(Constraint c, Object value, String prefix, String memberName, List<String> violations) {
         if (value == null || value instanceof SdkAutoConstructList || value instanceof SdkAutoConstructMap) {
             if (c.required()) {
-                violations.add("Value null at '" + path + "' failed to satisfy constraint: Member must not be null");
+                violations.add("Value null at '" + path(prefix, memberName) + "' failed to satisfy constraint: Member must not be null");
             }
             return;
         }
         String failure = failure(c, value);
         if (failure != null) {
             String shown = c.hidden() ? "Value" : "Value '" + render(value) + "'";
-            violations.add(shown + " at '" + path + "' failed to satisfy constraint: " + failure);
+            violations.add(shown + " at '" + path(prefix, memberName) + "' failed to satisfy constraint: " + failure);
             return;
         }
         if (value instanceof List<?> list && c.member() != null) {
             for (int i = 0; i < list.size(); i++) {
-                member(c.member(), list.get(i), path + "." + (i + 1) + ".member", violations);
+                member(c.member(), list.get(i), path(prefix, memberName) + "." + (i + 1) + ".", "member", violations);
             }
         } else if (value instanceof SdkPojo nested && c.shape() != null) {
-            structure(nested, c.shape(), path + ".", violations);
+            structure(nested, c.shape(), path(prefix, memberName) + ".", violations);
         }
     }
 
@@ -127,6 +128,11 @@ final class RequestValidator {
             return list.stream().map(RequestValidator::render).toList().toString();
         }
         return String.valueOf(value);
+    }
+
+    /** As AWS names a member in its messages: {@code keyId}, {@code tags.1.member.tagKey}. */
+    private static String path(String prefix, String memberName) {
+        return prefix + lowerFirst(memberName);
     }
 
     private static String lowerFirst(String name) {
