@@ -36,7 +36,6 @@ public final class SigV4Verifier implements Authenticator {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final Pattern BASIC_DATE = Pattern.compile("\\d{8}T\\d{6}Z");
     /** A region's name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5... */
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -144,7 +143,7 @@ public final class SigV4Verifier implements Authenticator {
     }
 
     private static Instant signingTime(String date) {
-        if (BASIC_DATE.matcher(date).matches()) {
+        if (isBasicFormat(date)) {
             try { // by hand: DateTimeFormatter's parser was a twentieth of a request's cost
                 return LocalDateTime.of(digits(date, 0, 4), digits(date, 4, 6), digits(date, 6, 8),
                         digits(date, 9, 11), digits(date, 11, 13), digits(date, 13, 15)).toInstant(ZoneOffset.UTC);
@@ -154,6 +153,20 @@ public final class SigV4Verifier implements Authenticator {
         }
         throw new AuthException(AuthError.INCOMPLETE_SIGNATURE, "Date must be in ISO-8601 'basic format'. Got '"
                 + date + "'. See http://en.wikipedia.org/wiki/ISO_8601");
+    }
+
+    /** YYYYMMDD'T'HHMMSS'Z', ASCII digits only. */
+    private static boolean isBasicFormat(String date) {
+        if (date.length() != 16 || date.charAt(8) != 'T' || date.charAt(15) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 15; i++) {
+            char c = date.charAt(i);
+            if (i != 8 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int digits(String text, int from, int to) {
