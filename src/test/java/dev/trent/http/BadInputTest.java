@@ -169,7 +169,9 @@ class BadInputTest {
                     NODES.numberNode(new java.math.BigInteger("1" + "0".repeat(30))));
             case BOOLEAN -> List.of(NODES.textNode("true"), number, object, list);
             case SDK_BYTES -> List.of(number, bool, object, list, NODES.textNode("not base64!"),
-                    NODES.textNode("AAA"), NODES.textNode("A===="), NODES.textNode("ä"));
+                    NODES.textNode("AAA"), NODES.textNode("A===="), NODES.textNode("ä"),
+                    NODES.textNode("AAä="), NODES.textNode("AA\u0100="), NODES.textNode("AA A"),
+                    NODES.textNode("AA\u0141=")); // Ł, whose low byte is A: not base64 either
             case INSTANT -> List.of(NODES.textNode("2030-01-01T00:00:00Z"), bool, object, list,
                     NODES.numberNode(new java.math.BigDecimal("1e30")), NODES.numberNode(-1e300),
                     NODES.numberNode(new java.math.BigDecimal("1e999999999")),
