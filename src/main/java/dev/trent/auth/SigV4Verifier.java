@@ -1,5 +1,6 @@
 package dev.trent.auth;
 
+import dev.trent.kms.Scope;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Authenticates requests as AWS does when Trent runs with {@code --credentials}: each must carry a
@@ -36,8 +36,6 @@ public final class SigV4Verifier implements Authenticator {
 
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    /** A region's name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5... */
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final Credentials credentials;
     private final Clock clock;
@@ -203,7 +201,7 @@ public final class SigV4Verifier implements Authenticator {
                     + "elements, e.g. keyid/date/region/service/term, got '" + credential + "'");
         }
         StringBuilder faults = new StringBuilder();
-        if (!REGION.matcher(parts[2]).matches()) {
+        if (!Scope.isRegion(parts[2])) {
             faults.append("Credential should be scoped to a valid region. ");
         }
         if (!parts[3].equals(SERVICE)) {

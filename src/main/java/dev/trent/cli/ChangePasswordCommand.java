@@ -3,7 +3,6 @@ package dev.trent.cli;
 import dev.trent.store.StoreException;
 import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
-import java.util.List;
 
 /** {@code trent change-password}: re-seals a durable store's secrets under a new password. */
 final class ChangePasswordCommand implements Command {
@@ -19,7 +18,6 @@ final class ChangePasswordCommand implements Command {
                     + "transaction: if it is interrupted, the old password still opens the store. Stop every Trent "
                     + "that uses the store first.",
             StoreOptions.with(NEW_PASSWORD_FILE));
-
 
     @Override
     public CommandSpec spec() {

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /** {@code trent export}: a store's keys and aliases in Trent's key file format, for {@code --import}. */
 final class ExportCommand implements Command {
@@ -25,7 +24,6 @@ final class ExportCommand implements Command {
             "Write the store's keys and aliases in Trent's key file format (docs/key-files.md), "
                     + "which --import loads: to move a store between machines or Trent versions.",
             StoreOptions.with(OUTPUT, INCLUDE_MATERIAL));
-
 
     @Override
     public CommandSpec spec() {

@@ -6,7 +6,6 @@ import dev.trent.store.StoreSettings;
 import dev.trent.store.Stores;
 import dev.trent.transfer.StoreInspection;
 import java.io.PrintWriter;
-import java.util.List;
 
 /** {@code trent inspect}: what a store holds, as a table or JSON; never key material. */
 final class InspectCommand implements Command {
@@ -17,7 +16,6 @@ final class InspectCommand implements Command {
             "Show the store's accounts, regions and keys (id, spec, usage, state, aliases, tags, "
                     + "rotation, material versions, dates). Never shows key material.",
             StoreOptions.with(JSON));
-
 
     @Override
     public CommandSpec spec() {

@@ -162,7 +162,7 @@ public final class KeyLoads {
         if (!Scope.isAccountId(key.scope().account())) {
             throw new IllegalArgumentException("account '" + key.scope().account() + "' is not a 12-digit account id");
         }
-        if (!key.scope().region().matches("[a-z]{2}(-[a-z]+)+-\\d{1,2}")) {
+        if (!Scope.isRegion(key.scope().region())) {
             throw new IllegalArgumentException("region '" + key.scope().region() + "' is not an AWS region name");
         }
         if (!KeyResolver.isKeyId(key.keyId())) {

@@ -1,14 +1,21 @@
 package dev.trent.kms;
 
+import java.util.regex.Pattern;
 
 /** An account in a region: everything in KMS (keys, aliases, ...) lives in exactly one. */
 public record Scope(String account, String region) {
+    /** A region's name: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-5... */
+    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     private static final PerScope<Scope> SHARED = new PerScope<>(scope -> scope);
     /** Every request builds its keys' ARNs, several times. */
     private static final PerScope<String> ARN_PREFIXES = new PerScope<>(Scope::newArnPrefix);
 
-    /** Whether the text is an AWS account id: twelve digits. */
-    /** Twelve digits; by hand, as every key ARN a request names is checked. */
+    /** Whether the text has the form of an AWS Region's name. */
+    public static boolean isRegion(String text) {
+        return REGION.matcher(text).matches();
+    }
+
+    /** Whether the text is an AWS account id: twelve digits (checked by hand: every key ARN a request names asks). */
     public static boolean isAccountId(String text) {
         if (text.length() != 12) {
             return false;

@@ -17,15 +17,15 @@ import java.util.Map;
  * where AWS derives them from the principal (and {@code aws:username} for an IAM user) unless given.
  */
 public final class RequestContext {
-    private final RequestPrincipal principal;
-    private final String action;
-    private final String resource;
     /** Normalized once: every request under a policy has them. */
     private static final String PRINCIPAL_ARN = normalize("aws:PrincipalArn");
     private static final String PRINCIPAL_ACCOUNT = normalize("aws:PrincipalAccount");
     private static final String PRINCIPAL_TYPE = normalize("aws:PrincipalType");
     private static final String USERNAME = normalize("aws:username");
 
+    private final RequestPrincipal principal;
+    private final String action;
+    private final String resource;
     /** This context's own map, never changed after construction. */
     private final Map<String, List<String>> keys;
 

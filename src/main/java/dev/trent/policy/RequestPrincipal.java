@@ -71,7 +71,7 @@ public record RequestPrincipal(Type type, String name, String account) {
             return null;
         }
         String[] parts = ArnPattern.split(name);
-        if (type != Type.AWS || parts == null || !parts[2].equals("iam") || !parts[5].startsWith("user/")) {
+        if (parts == null || !parts[2].equals("iam") || !parts[5].startsWith("user/")) {
             return null;
         }
         return parts[5].substring(parts[5].lastIndexOf('/') + 1);
@@ -86,7 +86,7 @@ public record RequestPrincipal(Type type, String name, String account) {
             return null;
         }
         String[] parts = ArnPattern.split(name);
-        if (type != Type.AWS || parts == null || !parts[2].equals("sts") || !parts[5].startsWith("assumed-role/")) {
+        if (parts == null || !parts[2].equals("sts") || !parts[5].startsWith("assumed-role/")) {
             return null;
         }
         String rest = parts[5].substring("assumed-role/".length());
